@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings applied to every Swift target: Swift 6 language mode (strict concurrency).
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "stx",
+    products: [
+        .library(name: "Lua", targets: ["Lua"]),
+        .library(name: "SmartTransactions", targets: ["SmartTransactions"]),
+        .library(name: "CheckoutScripting", targets: ["CheckoutScripting"]),
+        .executable(name: "stx-run", targets: ["stx-run"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Lua 5.4 from the system (Debian: liblua5.4-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev", "pkg-config"])]
+        ),
+        // Lua's macros as functions, protected calls, the allocator and the hooks: all the C
+        // that must run between Swift and Lua so no Lua error ever longjmps across Swift frames.
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
+        .target(name: "Lua", dependencies: ["CLua", "CLuaShim"]),
+        .target(name: "SmartTransactions"),
+        .target(name: "CheckoutScripting", dependencies: ["Lua", "SmartTransactions"]),
+        .executableTarget(
+            name: "stx-run",
+            dependencies: [
+                "CheckoutScripting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LuaTests", dependencies: ["Lua"]),
+        .testTarget(
+            name: "SmartTransactionsTests",
+            dependencies: [
+                "SmartTransactions",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CheckoutScriptingTests",
+            dependencies: [
+                "CheckoutScripting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ]
+)
+
+/// C targets take no Swift settings; every Swift target gets the same strict ones.
+let cTargets: Set<String> = ["CLua", "CLuaShim"]
+for target in package.targets where !cTargets.contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSwift
+}

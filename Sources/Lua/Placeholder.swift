@@ -1,0 +1,3 @@
+import CLuaShim
+import CLua
+func placeholderState() -> Int32 { stx_placeholder(luaL_newstate()) }
