@@ -12,11 +12,17 @@ let package = Package(
         .library(name: "Lua", targets: ["Lua"]),
         .library(name: "SmartTransactions", targets: ["SmartTransactions"]),
         .library(name: "CheckoutScripting", targets: ["CheckoutScripting"]),
+        .library(name: "Secuconnect", targets: ["Secuconnect"]),
+        .library(name: "STXSandboxServer", targets: ["STXSandboxServer"]),
         .executable(name: "stx-run", targets: ["stx-run"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev), found through pkg-config.
@@ -31,14 +37,49 @@ let package = Package(
         .target(name: "Lua", dependencies: ["CLua", "CLuaShim"]),
         .target(name: "SmartTransactions"),
         .target(name: "CheckoutScripting", dependencies: ["Lua", "SmartTransactions"]),
+        // The HTTP client for secuconnect (OAuth, Smart Transactions, the no-double-charge start).
+        .target(
+            name: "Secuconnect",
+            dependencies: [
+                "SmartTransactions",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // The sandbox: the emulator behind real HTTP on loopback, with fault injection.
+        .target(
+            name: "STXSandboxServer",
+            dependencies: [
+                "SmartTransactions",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "stx-run",
             dependencies: [
                 "CheckoutScripting",
+                "Lua",
+                "SmartTransactions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
+        // Runs the built stx-run binary: the CLI contract and every example in Examples/.
+        .testTarget(name: "StxRunTests", dependencies: ["stx-run"]),
+        .testTarget(
+            name: "SecuconnectTests",
+            dependencies: [
+                "Secuconnect",
+                "STXSandboxServer",
+                "SmartTransactions",
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "SmartTransactionsTests",
             dependencies: [
@@ -51,6 +92,8 @@ let package = Package(
             name: "CheckoutScriptingTests",
             dependencies: [
                 "CheckoutScripting",
+                "Lua",
+                "SmartTransactions",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
