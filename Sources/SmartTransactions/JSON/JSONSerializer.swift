@@ -1,0 +1,79 @@
+/// Writes a ``JSONValue`` as UTF-8 JSON text, object members in their stored order.
+struct JSONSerializer {
+    private let pretty: Bool
+    private(set) var output: [UInt8] = []
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+    }
+
+    mutating func write(_ value: JSONValue, indent: Int = 0) {
+        switch value {
+        case .null: append("null")
+        case .bool(let bool): append(bool ? "true" : "false")
+        case .int(let int): append(String(int))
+        case .double(let double): append(double.isFinite ? "\(double)" : "null")
+        case .string(let string): writeString(string)
+        case .array(let elements): writeArray(elements, indent: indent)
+        case .object(let object): writeObject(object, indent: indent)
+        }
+    }
+
+    private mutating func writeArray(_ elements: [JSONValue], indent: Int) {
+        guard !elements.isEmpty else { return append("[]") }
+        append("[")
+        for (index, element) in elements.enumerated() {
+            if index > 0 { append(",") }
+            newline(indent + 1)
+            write(element, indent: indent + 1)
+        }
+        newline(indent)
+        append("]")
+    }
+
+    private mutating func writeObject(_ object: JSONObject, indent: Int) {
+        guard !object.isEmpty else { return append("{}") }
+        append("{")
+        var first = true
+        for (key, value) in object {
+            if !first { append(",") }
+            first = false
+            newline(indent + 1)
+            writeString(key)
+            append(pretty ? ": " : ":")
+            write(value, indent: indent + 1)
+        }
+        newline(indent)
+        append("}")
+    }
+
+    private mutating func newline(_ indent: Int) {
+        guard pretty else { return }
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    }
+
+    private mutating func writeString(_ string: String) {
+        output.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func append(_ text: String) {
+        output.append(contentsOf: text.utf8)
+    }
+}
