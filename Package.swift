@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "Lua", targets: ["Lua"]),
         .library(name: "SmartTransactions", targets: ["SmartTransactions"]),
+        .library(name: "STXEmulator", targets: ["STXEmulator"]),
         .library(name: "CheckoutScripting", targets: ["CheckoutScripting"]),
         .library(name: "Secuconnect", targets: ["Secuconnect"]),
         .library(name: "STXSandboxServer", targets: ["STXSandboxServer"]),
@@ -36,6 +37,8 @@ let package = Package(
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         .target(name: "Lua", dependencies: ["CLua", "CLuaShim"]),
         .target(name: "SmartTransactions"),
+        // The in-process emulator of the Smart Transactions endpoints (no network).
+        .target(name: "STXEmulator", dependencies: ["SmartTransactions"]),
         .target(name: "CheckoutScripting", dependencies: ["Lua", "SmartTransactions"]),
         // The HTTP client for secuconnect (OAuth, Smart Transactions, the no-double-charge start).
         .target(
@@ -80,6 +83,7 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "STXEmulatorTests", dependencies: ["STXEmulator", "SmartTransactions"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SmartTransactionsTests",
             dependencies: [
