@@ -30,7 +30,7 @@ public enum BasketValidator {
             found.append(("quantity", "is \(product.quantity): it must be 1 or more (remove the line instead)"))
         }
         if product.priceOne < 0 && product.itemType != .coupon {
-            found.append(("priceOne", "is \(product.priceOne) on a \(product.itemType) line: only coupon lines may be negative"))
+            found.append(("priceOne", "is \(product.priceOne) but item_type is \(product.itemType): only coupon lines may be negative"))
         }
         if !(0...100).contains(product.tax) {
             found.append(("tax", "is \(product.tax): it must be a whole percent from 0 to 100"))
