@@ -17,6 +17,8 @@ static const char stx_template_key = 0;
 static const char stx_randomseed_key = 0;
 static const char stx_messages_key = 0;
 static const char stx_stopped_threads_key = 0;
+static const char stx_box_metatable_key = 0;
+static const char stx_object_marker_key = 0;
 
 static const char *const stx_limit_messages[] = {
     "no limit",
@@ -27,6 +29,7 @@ static const char *const stx_limit_messages[] = {
 };
 
 static void stx_hook(lua_State *L, lua_Debug *ar);
+static int stx_box_gc(lua_State *L);
 
 /* MARK: - Context, clock, allocator */
 
@@ -503,6 +506,12 @@ static int stx_setup(lua_State *L) {
     lua_setfield(L, -2, "__mode");
     lua_setmetatable(L, -2);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &stx_stopped_threads_key);
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, stx_box_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &stx_box_metatable_key);
 
     lua_pushglobaltable(L);
     lua_pushcfunction(L, stx_pcall_lua);
@@ -801,12 +810,36 @@ static int stx_call_swift(lua_State *L, void *box) {
     return results;
 }
 
+/* The Swift box held by the userdata at upvalue `i` of the running C function. */
+static void *stx_upvalue_box(lua_State *L, int i) {
+    void **slot = (void **)lua_touserdata(L, lua_upvalueindex(i));
+    return slot ? *slot : NULL;
+}
+
+/* __gc of box holders and objects: releases the Swift box (C code only; no Lua runs). */
+static int stx_box_gc(lua_State *L) {
+    void **slot = (void **)lua_touserdata(L, 1);
+    if (slot != NULL && *slot != NULL) {
+        stx_ctx(L)->release(*slot);
+        *slot = NULL;
+    }
+    return 0;
+}
+
+/* Pushes a userdata that owns `box` (released when collected). [-0, +1, -] */
+static void stx_push_box(lua_State *L, void *box) {
+    void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
+    *slot = box;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &stx_box_metatable_key);
+    lua_setmetatable(L, -2);
+}
+
 static int stx_swift_function(lua_State *L) {
-    return stx_call_swift(L, lua_touserdata(L, lua_upvalueindex(1)));
+    return stx_call_swift(L, stx_upvalue_box(L, 1));
 }
 
 void stx_push_swift_function(lua_State *L, void *box) {
-    lua_pushlightuserdata(L, box);
+    stx_push_box(L, box);
     lua_pushcclosure(L, stx_swift_function, 1);
 }
 
@@ -816,57 +849,47 @@ static int stx_object_index(lua_State *L) {
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
     lua_pop(L, 1);
-    return stx_call_swift(L, lua_touserdata(L, lua_upvalueindex(2)));
+    return stx_call_swift(L, stx_upvalue_box(L, 2));
 }
 
 static int stx_object_newindex(lua_State *L) {
     lua_settop(L, 3);
-    return stx_call_swift(L, lua_touserdata(L, lua_upvalueindex(1)));
+    return stx_call_swift(L, stx_upvalue_box(L, 1));
 }
 
-static int stx_object_gc(lua_State *L) {
-    void **slot = (void **)lua_touserdata(L, 1);
-    if (slot != NULL && *slot != NULL) {
-        stx_ctx(L)->release(*slot);
-        *slot = NULL;
-    }
-    return 0;
-}
-
-int stx_new_class(lua_State *L, const char *name, void *index_box, void *newindex_box) {
+void stx_new_class(lua_State *L, const char *name, void *index_box, void *newindex_box) {
     int methods = lua_absindex(L, -1);
-    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, 6);
     lua_pushvalue(L, methods);
-    lua_pushlightuserdata(L, index_box);
+    stx_push_box(L, index_box);
     lua_pushcclosure(L, stx_object_index, 2);
     lua_setfield(L, -2, "__index");
-    lua_pushlightuserdata(L, newindex_box);
+    stx_push_box(L, newindex_box);
     lua_pushcclosure(L, stx_object_newindex, 1);
     lua_setfield(L, -2, "__newindex");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pushstring(L, name);
     lua_setfield(L, -2, "__name");
-    lua_pushcfunction(L, stx_object_gc);
+    lua_pushcfunction(L, stx_box_gc);
     lua_setfield(L, -2, "__gc");
-    int ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_pop(L, 1);
-    return ref;
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, -2, &stx_object_marker_key);
+    lua_remove(L, methods);
 }
 
-void stx_push_object(lua_State *L, void *box, int class_ref) {
+void stx_push_object(lua_State *L, void *box) {
     void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
     *slot = box;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, class_ref);
+    lua_insert(L, -2);
     lua_setmetatable(L, -2);
 }
 
-void *stx_to_object(lua_State *L, int idx, int class_ref) {
-    if (lua_type(L, idx) != LUA_TUSERDATA) return NULL;
-    void **slot = (void **)lua_touserdata(L, idx);
-    if (slot == NULL || !lua_getmetatable(L, idx)) return NULL;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, class_ref);
-    int same = lua_rawequal(L, -1, -2);
+void *stx_to_object(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+    int marked = lua_rawgetp(L, -1, &stx_object_marker_key) != LUA_TNIL;
     lua_pop(L, 2);
-    return same ? *slot : NULL;
+    if (!marked) return NULL;
+    void **slot = (void **)lua_touserdata(L, idx);
+    return slot ? *slot : NULL;
 }

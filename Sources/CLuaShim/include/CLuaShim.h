@@ -130,24 +130,32 @@ const char *stx_log_data(lua_State *L, size_t *length);
 
 /* MARK: - Swift functions and objects */
 
+/*
+ * Ownership: each `box` passed below is one retain (Unmanaged.passRetained) that Lua now owns; it is
+ * released through the release function when the value holding it is collected (or the state closes).
+ */
+
 /** Pushes a Lua function that calls the Swift callback `box` through the dispatch function. [-0, +1, -] */
 void stx_push_swift_function(lua_State *L, void *box);
 /**
- * Pops a methods table and creates a protected metatable for a class of Swift objects: __index looks in
- * the methods table first and then calls `index_box`; __newindex calls `newindex_box`; __metatable is
- * false; __name is `name`; __gc releases the object box. Returns a registry reference to the
- * metatable. [-1, +0, -]
+ * Pops a methods table and pushes a protected metatable for Swift objects: __index looks in the methods
+ * table first and then calls `index_box`; __newindex calls `newindex_box`; __metatable is false (scripts
+ * can neither read nor replace it); __name is `name`; __gc releases the object box. [-1, +1, -]
  */
-int stx_new_class(lua_State *L, const char *name, void *index_box, void *newindex_box);
-/** Pushes a userdata holding the retained object `box` with the class metatable `class_ref`. [-0, +1, -] */
-void stx_push_object(lua_State *L, void *box, int class_ref);
-/** The object box of the userdata at `idx` if it has the class metatable `class_ref`, else NULL. [-0, +0, -] */
-void *stx_to_object(lua_State *L, int idx, int class_ref);
+void stx_new_class(lua_State *L, const char *name, void *index_box, void *newindex_box);
+/** Pops a metatable made by stx_new_class and pushes a userdata holding the object `box` with it. [-1, +1, -] */
+void stx_push_object(lua_State *L, void *box);
+/** The object box of the value at `idx` if it is an object made by stx_push_object, else NULL. [-0, +0, -] */
+void *stx_to_object(lua_State *L, int idx);
 
 /* MARK: - Macros as functions (Swift cannot import function-like macros) */
 
 /** [-n, +0, -] */
 static inline void stx_pop(lua_State *L, int n) { lua_settop(L, -(n) - 1); }
+/** [-1, +0, -] Removes the value at `idx`, shifting down the ones above it. */
+static inline void stx_remove(lua_State *L, int idx) { lua_rotate(L, idx, -1); lua_settop(L, -2); }
+/** [-1, +1, -] Moves the top value to `idx`, shifting up the ones above it. */
+static inline void stx_insert(lua_State *L, int idx) { lua_rotate(L, idx, 1); }
 /** [-0, +1, -] (host mode: never raises) */
 static inline void stx_newtable(lua_State *L) { lua_createtable(L, 0, 0); }
 /** [-0, +0, -] */
