@@ -29,7 +29,7 @@ struct BasketValidatorTests {
         #expect(found.map(\.field) == ["quantity", "priceOne", "tax", "desc"])
         #expect(found.map(\.productIndex) == [0, 1, 2, 3])
         #expect(found.map(\.productID) == [7, 8, nil, 10])
-        #expect(found[1].description.hasPrefix("basket.products[1] (id 8) priceOne: is -100 but item_type is article"))
+        #expect(found[1].description.hasPrefix("basket.products[1] (id 8) priceOne is -100 but item_type is article"))
     }
 
     @Test func theSumMustMatchTheProductsAndNotBeNegative() throws {

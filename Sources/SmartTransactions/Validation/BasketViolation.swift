@@ -23,10 +23,11 @@ public struct BasketViolation: Error, Sendable, Equatable, CustomStringConvertib
         self.message = message
     }
 
-    /// E.g. `basket.products[2] (id 3) priceOne: …` or `basket_info.sum: …`.
+    /// The field followed by the message, e.g. `basket.products[2] (id 3) quantity is 0: …` or
+    /// `basket_info.sum is 100 but …`.
     public var description: String {
-        guard let productIndex else { return "\(field): \(message)" }
+        guard let productIndex else { return "\(field) \(message)" }
         let id = productID.map { " (id \($0))" } ?? ""
-        return "basket.products[\(productIndex)]\(id) \(field): \(message)"
+        return "basket.products[\(productIndex)]\(id) \(field) \(message)"
     }
 }
