@@ -17,13 +17,16 @@ final class LuaCallbackBox {
     }
 }
 
-/// The Swift object behind a userdata, with the identity of the class registration it belongs to.
+/// The Swift object behind a userdata, with the token of the registration (metatable) it belongs to.
 final class LuaObjectBox {
     let object: AnyObject
-    let classToken: ObjectIdentifier
+    let classToken: AnyObject
 
-    init(object: AnyObject, classToken: ObjectIdentifier) {
+    init(object: AnyObject, classToken: AnyObject) {
         self.object = object
         self.classToken = classToken
     }
 }
+
+/// Identifies one metatable made for a ``LuaObjectClass``: methods accept only objects carrying it.
+final class LuaClassToken {}
