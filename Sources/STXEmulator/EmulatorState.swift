@@ -260,9 +260,7 @@ struct EmulatorState {
 
     private mutating func topUpTotal(of tx: SmartTransaction) throws(APIErrorPayload) -> Int {
         do {
-            var totals: [Int] = []
-            for product in tx.basket?.products ?? [] where product.isTopUp { totals.append(try product.total()) }
-            return try Money.sum(totals)
+            return try Basket(products: (tx.basket?.products ?? []).filter(\.isTopUp)).total()
         } catch {
             throw EmulatorError.invalidBody(error.message, supportID: supportID())
         }

@@ -49,10 +49,13 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         keys.lazy.compactMap { key in values[key].map { (key: key, value: $0) } }.makeIterator()
     }
 
+    /// Whether both objects hold the same keys with equal values, in any order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.values == rhs.values
     }
 
+    /// Hashes the members regardless of their order, consistent with `==`.
+    /// - Parameter hasher: The hasher to feed.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(values)
     }

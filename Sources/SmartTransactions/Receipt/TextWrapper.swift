@@ -16,7 +16,7 @@ enum TextWrapper {
         var lines: [String] = []
         var current = ""
         for word in paragraph.split(separator: " ") {
-            var word = Substring(word)
+            var word = word
             if !current.isEmpty && current.count + 1 + word.count <= width {
                 current += " " + word
                 continue
