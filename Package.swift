@@ -71,7 +71,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LuaTests", dependencies: ["Lua"]),
+        .testTarget(
+            name: "LuaTests",
+            dependencies: ["Lua", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        // Fresh sandbox vs. reset: `swift run -c release --scratch-path .build-lua lua-bench`.
+        .executableTarget(name: "lua-bench", dependencies: ["Lua"]),
         // Runs the built stx-run binary: the CLI contract and every example in Examples/.
         .testTarget(name: "StxRunTests", dependencies: ["stx-run"]),
         .testTarget(

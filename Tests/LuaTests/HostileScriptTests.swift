@@ -1,0 +1,103 @@
+import Lua
+import Testing
+
+/// Each hostile script ends with an expected typed error within its limit plus one second, and the
+/// same sandbox (after reset) and the same process then run a normal script correctly.
+@Suite struct HostileScriptTests {
+    static let normal = """
+        local squares = {}
+        for i = 1, 100 do squares[i] = i * i end
+        return squares[10], string.format("%d items", #squares), ("abc"):upper(), pcall(error, "ok")
+        """
+    static let normalResults: [LuaValue] = [100, "100 items", "ABC", false, "ok"]
+
+    @Test func thereAreAtLeastThirtyHostileScripts() {
+        #expect(HostileScript.all.count >= 30)
+    }
+
+    @Test(arguments: HostileScript.all)
+    func hostileScriptEndsWithTypedError(script: HostileScript) throws {
+        let limits = LuaLimits.default
+        let sandbox = try LuaSandbox(limits: limits)
+        let chunk = try sandbox.compile(script.source, chunkName: "hostile.lua")
+        let clock = ContinuousClock()
+        let start = clock.now
+        var caught: LuaError?
+        do {
+            _ = try sandbox.run(chunk)
+        } catch {
+            caught = error
+        }
+        let elapsed = clock.now - start
+        let error = try #require(caught, "\(script.name) ended without an error")
+        #expect(script.outcomes.contains { $0.matches(error) }, "\(script.name) ended with \(error)")
+        #expect(elapsed < limits.timeout + .seconds(1), "\(script.name) took \(elapsed)")
+
+        if error.isLimit {
+            #expect(throws: error, "a limit stays hit until reset") {
+                try sandbox.run(sandbox.compile("return 1", chunkName: "after.lua"))
+            }
+        }
+        sandbox.reset(randomSeed: 0)
+        let normal = try sandbox.compile(Self.normal, chunkName: "normal.lua")
+        #expect(try sandbox.run(normal) == Self.normalResults)
+        let fresh = try LuaSandbox()
+        #expect(try fresh.run(fresh.compile(Self.normal, chunkName: "normal.lua")) == Self.normalResults)
+    }
+
+    @Test func smallerLimitsAreHonoured() throws {
+        let limits = LuaLimits(maxInstructions: 10_000, maxMemory: 1024 * 1024, timeout: .milliseconds(50), maxLogBytes: 10)
+        let sandbox = try LuaSandbox(limits: limits)
+        #expect(throws: LuaError.instructionLimit(count: 10_000)) {
+            try sandbox.run(sandbox.compile("for i = 1, 1e6 do end", chunkName: "c.lua"))
+        }
+        sandbox.reset(randomSeed: 0)
+        #expect(throws: LuaError.memoryLimit(bytes: 1024 * 1024)) {
+            try sandbox.run(sandbox.compile("return string.rep('x', 2 * 1024 * 1024)", chunkName: "c.lua"))
+        }
+        sandbox.reset(randomSeed: 0)
+        #expect(throws: LuaError.outputLimit(bytes: 10)) {
+            try sandbox.run(sandbox.compile("print('12345') print('12345')", chunkName: "c.lua"))
+        }
+        #expect(sandbox.log == ["12345"])
+    }
+
+    @Test func theTimeBudgetIsSharedByAllCallsOfARun() throws {
+        let limits = LuaLimits(maxInstructions: Int.max / 2, timeout: .milliseconds(200))
+        let sandbox = try LuaSandbox(limits: limits)
+        _ = try sandbox.run(sandbox.compile("""
+            function busy(ms)
+              local clock = 0
+              for i = 1, ms * 20000 do clock = clock + 1 end
+            end
+            """, chunkName: "c.lua"))
+        var calls = 0
+        do {
+            for _ in 0 ..< 1000 {
+                _ = try sandbox.call(global: "busy", [10])
+                calls += 1
+            }
+            Issue.record("the time budget was never exhausted")
+        } catch {
+            #expect(error == .timeout(.milliseconds(200)))
+        }
+        #expect(calls < 1000)
+        sandbox.reset(randomSeed: 0)
+        _ = try sandbox.call(global: "busy", [1])
+    }
+
+    @Test func garbageThatACollectionFreesDoesNotEndARun() throws {
+        let sandbox = try LuaSandbox(limits: LuaLimits(maxMemory: 4 * 1024 * 1024))
+        let results = try sandbox.run(sandbox.compile("""
+            local n = 0
+            for round = 1, 200 do
+              local t = {}
+              for i = 1, 20000 do t[i] = i end
+              n = n + #t
+            end
+            return n
+            """, chunkName: "churn.lua"))
+        #expect(results == [4_000_000])
+        #expect(sandbox.usage.peakMemory <= 4 * 1024 * 1024)
+    }
+}
