@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "SmartTransactions"),
         // The in-process emulator of the Smart Transactions endpoints (no network).
         .target(name: "STXEmulator", dependencies: ["SmartTransactions"]),
-        .target(name: "CheckoutScripting", dependencies: ["Lua", "SmartTransactions"]),
+        .target(name: "CheckoutScripting", dependencies: ["Lua", "SmartTransactions", "STXEmulator"]),
         // The HTTP client for secuconnect (OAuth, Smart Transactions, the no-double-charge start).
         .target(
             name: "Secuconnect",
@@ -57,6 +57,7 @@ let package = Package(
             name: "STXSandboxServer",
             dependencies: [
                 "SmartTransactions",
+                "STXEmulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -68,6 +69,7 @@ let package = Package(
                 "CheckoutScripting",
                 "Lua",
                 "SmartTransactions",
+                "STXEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +105,7 @@ let package = Package(
                 "CheckoutScripting",
                 "Lua",
                 "SmartTransactions",
+                "STXEmulator",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -27,7 +27,7 @@ struct SandboxPipeline: Sendable {
             fault = try plan.take(route).merged(with: headerFault(request))
         } catch {
             return SandboxReply.error(
-                status: 400, error: "ProductFormatException", details: "\(error)", user: "Ungültige Anfrage", code: 1000)
+                status: 400, error: "ProductFormatException", details: "\(error)", user: "Die Anfrage ist ungültig.", code: 400)
         }
         if let delay = fault.delay { try await Task.sleep(for: delay) }
         if let status = fault.status { return injectedError(status) }
@@ -54,7 +54,7 @@ struct SandboxPipeline: Sendable {
         let exception = status >= 500 ? "ProductInternalException" : "ProductFormatException"
         return SandboxReply.error(
             status: status, error: exception, details: "fault injected: status=\(status)",
-            user: "Der Dienst ist vorübergehend nicht verfügbar", code: 1001)
+            user: "Der Dienst ist vorübergehend nicht verfügbar.", code: status)
     }
 
     /// `nil` when the request carries a valid token; otherwise the API's refusal.

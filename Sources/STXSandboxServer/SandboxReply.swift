@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import STXEmulator
 import SmartTransactions
 
 /// JSON answers in the API's shapes.
@@ -12,9 +13,9 @@ enum SandboxReply {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// The API's error payload with the HTTP status its exception implies.
+    /// The emulator's error payload with its HTTP status.
     static func error(_ payload: APIErrorPayload) -> Response {
-        json(payload.json, status: HTTPResponse.Status(code: httpStatus(for: payload.error)))
+        json(payload.json, status: HTTPResponse.Status(code: payload.httpStatus))
     }
 
     /// The API's error payload with a given status.
@@ -27,16 +28,6 @@ enum SandboxReply {
     /// An OAuth error `{error, error_description}`.
     static func oauthError(_ error: String, _ description: String, status: Int = 400) -> Response {
         json(["error": .string(error), "error_description": .string(description)], status: HTTPResponse.Status(code: status))
-    }
-
-    /// The status secuconnect uses for an exception (secuconnect-api.md §6).
-    static func httpStatus(for exception: String?) -> Int {
-        switch exception {
-        case "ProductNotFoundException": 404
-        case "ProductNotAllowedException": 403
-        case "ProductInternalException", "ProductBackendproviderException": 500
-        default: 400
-        }
     }
 
     /// A support id in secuconnect's style.

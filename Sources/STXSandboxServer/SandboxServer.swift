@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import STXEmulator
 
 /// The local secuconnect: the Smart Transactions endpoints and `/oauth/token` over real HTTP on
 /// loopback, backed by the emulator, with faults injected on demand.
@@ -14,6 +15,7 @@ public final class SandboxServer: Sendable {
     /// What the server saw: requests, commits (charges), tokens.
     public let ledger: SandboxLedger
     let tokens: TokenRegistry
+    let emulator: TransactionEmulator
     let logger: Logger
 
     /// Creates a server; nothing listens until ``run(onReady:)`` or ``withRunning(_:)``.
@@ -24,6 +26,7 @@ public final class SandboxServer: Sendable {
         self.configuration = configuration
         self.ledger = SandboxLedger()
         self.tokens = TokenRegistry(lifetime: configuration.tokenLifetime)
+        self.emulator = TransactionEmulator(clock: configuration.clock, seed: configuration.seed)
         self.logger = logger
     }
 
@@ -91,7 +94,7 @@ public final class SandboxServer: Sendable {
                 oauth.respond(to: OAuthEndpoint.fields(of: body, contentType: request.headers[.contentType]))
             }
         }
-        TransactionEndpoints(pipeline: pipeline, configuration: configuration, ledger: ledger).register(on: router)
+        TransactionEndpoints(pipeline: pipeline, emulator: emulator, ledger: ledger).register(on: router)
         return router
     }
 }
