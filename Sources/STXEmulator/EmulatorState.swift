@@ -115,6 +115,11 @@ struct EmulatorState {
                 "A top-up line (EAN \(BasketProduct.topUpEAN)) needs a loyalty card: add an ident {\"type\": \"card\", \"value\": <card number>}",
                 supportID: supportID())
         }
+        if let first = numbers.first, let card = cards[first], topUp > LoyaltyCard.maximumBalance - card.cashBalance {
+            throw EmulatorError.invalidBody(
+                "Loading \(Money.format(topUp, currency: currency(of: tx))) would take card \(first) above the limit of \(Money.format(LoyaltyCard.maximumBalance, currency: currency(of: tx)))",
+                supportID: supportID())
+        }
         if method == .loyalty && (numbers.first.flatMap { cards[$0]?.balance } ?? 0) < sum {
             tx.status = .failed
             tx.receipt = []
@@ -186,7 +191,9 @@ struct EmulatorState {
             throw EmulatorError.invalidBody(error.description, supportID: supportID())
         }
         tx.merchant = merchant(request.merchant ?? previous?.merchant)
-        tx.idents = tx.idents.enumerated().map { index, ident in completed(ident, number: index + 1) }
+        var idents: [Ident] = []
+        for (index, ident) in tx.idents.enumerated() { idents.append(try completed(ident, number: index + 1)) }
+        tx.idents = idents
         return tx
     }
 
@@ -219,7 +226,7 @@ struct EmulatorState {
 
     /// The ident as the API returns it: numbered, and for a card its merchant card (created
     /// on first use, with the balances the request gave, if any).
-    private mutating func completed(_ requested: Ident, number: Int) -> Ident {
+    private mutating func completed(_ requested: Ident, number: Int) throws(APIErrorPayload) -> Ident {
         var ident = requested
         ident.object = "smart.idents"
         ident.id = "smi_\(number)"
@@ -229,9 +236,15 @@ struct EmulatorState {
         }
         if cards[value] == nil {
             let given = requested.merchantcard
+            let balances = [given?.cashBalance ?? 0, given?.bonusBalance ?? 0]
+            guard balances.allSatisfy({ (0...LoyaltyCard.maximumBalance).contains($0) }) else {
+                throw EmulatorError.invalidBody(
+                    "idents[\(number - 1)].merchantcard: balances must be between 0 and \(LoyaltyCard.maximumBalance) cents",
+                    supportID: supportID())
+            }
             cards[value] = LoyaltyCard(
                 number: value, merchantCardID: random.id("MCD"), cardID: random.id("CRD"),
-                cashBalance: given?.cashBalance ?? 0, bonusBalance: given?.bonusBalance ?? 0, points: given?.points ?? 0)
+                cashBalance: balances[0], bonusBalance: balances[1], points: given?.points ?? 0)
         }
         ident.prefix = String(value.prefix(4))
         ident.name = ident.name ?? "secucard Kundenkarte"
@@ -260,7 +273,7 @@ struct EmulatorState {
 
     private mutating func topUpTotal(of tx: SmartTransaction) throws(APIErrorPayload) -> Int {
         do {
-            return try Basket(products: (tx.basket?.products ?? []).filter(\.isTopUp)).total()
+            return try Basket(products: (tx.basket?.products ?? []).filter { $0.isTopUp && $0.itemType != .coupon }).total()
         } catch {
             throw EmulatorError.invalidBody(error.message, supportID: supportID())
         }

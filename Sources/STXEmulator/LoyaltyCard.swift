@@ -1,7 +1,13 @@
 import SmartTransactions
 
 /// A loyalty card as the emulator keeps it between transactions: balances in cents.
+///
+/// Requested balances outside 0…``maximumBalance`` and top-ups that would take the cash
+/// balance beyond it are refused, which keeps the card's arithmetic far from overflowing.
 struct LoyaltyCard: Sendable {
+    /// The most a card's cash or bonus balance may hold: 1,000,000,000.00.
+    static let maximumBalance = 100_000_000_000
+
     let number: String
     let merchantCardID: String
     let cardID: String

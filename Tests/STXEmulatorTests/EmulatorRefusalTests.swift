@@ -99,4 +99,23 @@ struct EmulatorRefusalTests {
         #expect(S.refusal { try emulator.update(id, wrongSum) } != nil)
         #expect(try emulator.get(id) == created)
     }
+
+    @Test func cardBalancesBeyondTheLimitAreRefusedNotATrap() throws {
+        var rich = S.card
+        rich.merchantcard = try MerchantCard(json: ["cash_balance": .int(Int.max), "bonus_balance": 1])
+        let body = try S.body([S.bread], idents: [rich])
+        let seeded = S.refusal { try S.emulator().create(body) }
+        #expect(seeded?.error == "ProductFormatException")
+        #expect(seeded?.errorDetails?.contains("idents[0].merchantcard") == true)
+
+        let emulator = S.emulator()
+        let hugeLoad = BasketProduct(id: 1, desc: "Aufladung", priceOne: Int.max, tax: 0, ean: BasketProduct.topUpEAN)
+        let id = try #require(try emulator.create(try S.body([hugeLoad], idents: [S.card])).id)
+        let load = S.refusal { try emulator.start(id, method: "cash") }
+        #expect(load?.error == "ProductFormatException")
+        #expect(load?.errorDetails?.contains("above the limit") == true)
+        #expect(try emulator.get(id).status == .created)
+        let next = try emulator.create(try S.body([S.bread], idents: [S.card]))
+        #expect(next.idents.first?.merchantcard?.cashBalance == 0)
+    }
 }
