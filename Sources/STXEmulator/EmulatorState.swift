@@ -110,16 +110,7 @@ struct EmulatorState {
         let sum = tx.basketInfo?.sum ?? 0
         let topUp = try topUpTotal(of: tx)
         let numbers = cardNumbers(of: tx)
-        if topUp > 0 && numbers.isEmpty {
-            throw EmulatorError.invalidBody(
-                "A top-up line (EAN \(BasketProduct.topUpEAN)) needs a loyalty card: add an ident {\"type\": \"card\", \"value\": <card number>}",
-                supportID: supportID())
-        }
-        if let first = numbers.first, let card = cards[first], topUp > LoyaltyCard.maximumBalance - card.cashBalance {
-            throw EmulatorError.invalidBody(
-                "Loading \(Money.format(topUp, currency: currency(of: tx))) would take card \(first) above the limit of \(Money.format(LoyaltyCard.maximumBalance, currency: currency(of: tx)))",
-                supportID: supportID())
-        }
+        try checkTopUp(topUp, cards: numbers, currency: currency(of: tx))
         if method == .loyalty && (numbers.first.flatMap { cards[$0]?.balance } ?? 0) < sum {
             tx.status = .failed
             tx.receipt = []
@@ -127,20 +118,7 @@ struct EmulatorState {
         }
         let before = numbers.compactMap { cards[$0] }
         let transID = nextCode()
-        var receipt: [ReceiptLine] = []
-        if let first = numbers.first, method == .loyalty { cards[first]?.debit(sum) }
-        for number in numbers {
-            receipt += ReceiptBuilder.cardSale(card: number, transID: transID, amount: sum,
-                                               balance: cards[number]?.balance ?? 0, currency: currency(of: tx))
-        }
-        if let first = numbers.first, topUp > 0 {
-            cards[first]?.cashBalance += topUp
-            receipt += ReceiptBuilder.cardLoad(card: first, transID: nextCode(), amount: topUp,
-                                               balance: cards[first]?.balance ?? 0, currency: currency(of: tx))
-        }
-        if numbers.isEmpty {
-            receipt = ReceiptBuilder.plain(method: method, transID: transID, amount: sum, currency: currency(of: tx))
-        }
+        tx.receipt = book(sum: sum, topUp: topUp, cards: numbers, method: method, transID: transID, currency: currency(of: tx))
         recordCardChanges(since: before, for: tx.id ?? "")
         tx.idents = tx.idents.map(refreshed)
         tx.status = .ok
@@ -149,8 +127,42 @@ struct EmulatorState {
         idsByReceiptNumber[nextReceiptNumber] = tx.id
         nextReceiptNumber += 1
         tx.transactions = references(cards: numbers.count, method: method)
-        tx.receipt = receipt
         return tx
+    }
+
+    /// Refuses a top-up without a card, or one that would take the card beyond its limit.
+    private mutating func checkTopUp(_ topUp: Int, cards numbers: [String], currency: String) throws(APIErrorPayload) {
+        guard topUp > 0 else { return }
+        guard let first = numbers.first, let card = cards[first] else {
+            throw EmulatorError.invalidBody(
+                "A top-up line (EAN \(BasketProduct.topUpEAN)) needs a loyalty card: add an ident {\"type\": \"card\", \"value\": <card number>}",
+                supportID: supportID())
+        }
+        if topUp > LoyaltyCard.maximumBalance - card.cashBalance {
+            throw EmulatorError.invalidBody(
+                "Loading \(Money.format(topUp, currency: currency)) would take card \(first) above the limit of \(Money.format(LoyaltyCard.maximumBalance, currency: currency))",
+                supportID: supportID())
+        }
+    }
+
+    /// Books the sale on the cards (a loyalty payment from the first card, a top-up onto it) and
+    /// returns the receipt: a section per card and one for the top-up, or a plain receipt.
+    private mutating func book(
+        sum: Int, topUp: Int, cards numbers: [String], method: PaymentMethod, transID: Int, currency: String
+    ) -> [ReceiptLine] {
+        guard let first = numbers.first else {
+            return ReceiptBuilder.plain(method: method, transID: transID, amount: sum, currency: currency)
+        }
+        if method == .loyalty { cards[first]?.debit(sum) }
+        var receipt = numbers.flatMap { number in
+            ReceiptBuilder.cardSale(card: number, transID: transID, amount: sum, balance: cards[number]?.balance ?? 0, currency: currency)
+        }
+        if topUp > 0 {
+            cards[first]?.cashBalance += topUp
+            receipt += ReceiptBuilder.cardLoad(card: first, transID: nextCode(), amount: topUp,
+                                               balance: cards[first]?.balance ?? 0, currency: currency)
+        }
+        return receipt
     }
 
     private mutating func recordCardChanges(since before: [LoyaltyCard], for id: String) {
@@ -266,9 +278,11 @@ struct EmulatorState {
         (8...19).contains(value.count) && value.allSatisfy { ("0"..."9").contains($0) }
     }
 
-    /// The card numbers of the valid card idents, in order.
+    /// The distinct card numbers of the valid card idents, in order.
     private func cardNumbers(of tx: SmartTransaction) -> [String] {
-        tx.idents.filter { $0.type == "card" && $0.valid == true }.compactMap(\.value).filter { cards[$0] != nil }
+        var seen: Set<String> = []
+        return tx.idents.filter { $0.type == "card" && $0.valid == true }.compactMap(\.value)
+            .filter { cards[$0] != nil && seen.insert($0).inserted }
     }
 
     private mutating func topUpTotal(of tx: SmartTransaction) throws(APIErrorPayload) -> Int {

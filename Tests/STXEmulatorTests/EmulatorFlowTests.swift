@@ -135,6 +135,17 @@ struct EmulatorFlowTests {
         }
     }
 
+    @Test func theSameCardTwiceIsBookedOnce() throws {
+        let emulator = S.emulator()
+        var ident = S.card
+        ident.merchantcard = try MerchantCard(json: ["cash_balance": 1000])
+        let paid = try emulator.start(try #require(emulator.create(try S.body([S.bread], idents: [ident, S.card])).id), method: "loyalty")
+        #expect(paid.idents.map { $0.merchantcard?.cashBalance } == [300, 300])
+        #expect(paid.receipt?.filter { $0 == .separator(caption: "Kundenkarte") }.count == 1)
+        _ = try emulator.cancel(try #require(paid.id))
+        #expect(try emulator.create(try S.body([S.bread], idents: [S.card])).idents.first?.merchantcard?.cashBalance == 1000)
+    }
+
     @Test func cancelTrxFindsTheTransactionByReceiptNumber() throws {
         let emulator = S.emulator()
         let paid = try emulator.start(try #require(emulator.create(try S.body([S.topUp], idents: [S.card])).id), method: "cash")
