@@ -9,19 +9,21 @@ extension SecuconnectClient {
 
     /// The one call a cash register needs: stores the transaction, then starts it exactly once.
     ///
-    /// A transaction with an `id` is updated (`PUT`, the full object); one without is created
-    /// (`POST`, without the keys only the API sets). Then it is started with `method` through
-    /// ``start(_:method:body:)``, which never charges twice.
+    /// A transaction with an `id` is updated (`PUT`, the full object) unless `createNew` is set;
+    /// otherwise it is created (`POST`, without the keys only the API sets). Then it is started
+    /// with `method` through ``start(_:method:body:)``, which never charges twice.
     /// - Parameters:
     ///   - transaction: the transaction after the checkout script's hooks.
     ///   - method: the payment method, e.g. `cash`.
+    ///   - createNew: create a new transaction even when `transaction` has an id (e.g. a sample
+    ///     response used as a template).
     /// - Returns: the transaction after the start (status `ok`, or `failed` when declined).
     /// - Throws: ``SecuconnectError``. A create or update error means nothing was started.
-    public func checkout(_ transaction: SmartTransaction, method: String) async throws(SecuconnectError)
-        -> SmartTransaction
+    public func checkout(_ transaction: SmartTransaction, method: String, createNew: Bool = false)
+        async throws(SecuconnectError) -> SmartTransaction
     {
         let stored: SmartTransaction
-        if let id = transaction.id, !id.isEmpty {
+        if let id = transaction.id, !id.isEmpty, !createNew {
             stored = try await update(id, transaction)
         } else {
             stored = try await create(Self.createBody(transaction))

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import STXSandboxServer
 import Secuconnect
 import Testing
@@ -11,7 +12,7 @@ struct OAuthTests {
             let client = SecuconnectClient(
                 environment: try SecuconnectEnvironment(parsing: run.endpoint.url),
                 credentials: SecuconnectCredentials(clientID: Sandbox.clientID, clientSecret: Secret("wrong")),
-                configuration: Sandbox.fastConfiguration())
+                configuration: Sandbox.fastConfiguration(), logger: Sandbox.quietLogger)
             defer { Task { await client.shutdown() } }
             let error = await #expect(throws: SecuconnectError.self) { try await client.get("STX_X") }
             guard case .authentication(let failure)? = error else {
@@ -37,7 +38,7 @@ struct OAuthTests {
 
             let refreshing = SecuconnectClient(
                 environment: try SecuconnectEnvironment(parsing: run.endpoint.url), credentials: session.credentials,
-                configuration: Sandbox.fastConfiguration())
+                configuration: Sandbox.fastConfiguration(), logger: Sandbox.quietLogger)
             defer { Task { await refreshing.shutdown() } }
             let error = await #expect(throws: SecuconnectError.self) { try await refreshing.get("STX_UNKNOWN") }
             #expect(run.ledger.tokensIssued == 2)  // the device session, then the refresh grant

@@ -9,6 +9,9 @@ enum Sandbox {
     /// A client secret unique to the run, so a leak check can search for it.
     static let clientID = "stx-test-client"
 
+    /// A logger that discards everything, for clients whose logs a test does not inspect.
+    static let quietLogger = Logger(label: "test.quiet") { _ in SwiftLogNoOpLogHandler() }
+
     /// Everything a test needs: the server (and its ledger), the client, the captured client logs.
     struct Run {
         let server: SandboxServer
@@ -43,7 +46,7 @@ enum Sandbox {
             configuration: SandboxConfiguration(
                 port: 0, clients: [clientID: secret], tokenLifetime: tokenLifetime, deviceInterval: 0,
                 devicePendingPolls: 2, faults: faults, clock: { "2025-01-31T10:00:00+01:00" }),
-            logger: Logger(label: "test.sandbox") { _ in SwiftLogNoOpLogHandler() })
+            logger: quietLogger)
         return try await server.withRunning { endpoint in
             let logs = InMemoryLogHandler()
             var logger = Logger(label: "test.client") { _ in logs }
