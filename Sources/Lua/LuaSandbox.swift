@@ -190,11 +190,11 @@ public final class LuaSandbox {
     public func reset(randomSeed: Int) {
         enterOrStop()
         defer { leave() }
-        stx_begin_run(L)
         elapsed = .zero
         pendingError = nil
         guard stx_new_env(L, lua_Integer(randomSeed)) == LUA_OK else {
             stx_pop(L, 1)
+            stx_begin_run(L)
             pendingError = .host(message: "could not create a fresh environment (out of memory)")
             return
         }
@@ -202,6 +202,7 @@ public final class LuaSandbox {
         if environment != LUA_NOREF { stx_unref(L, environment) }
         environment = stx_ref(L)
         stx_full_gc(L)
+        stx_begin_run(L)
         installHostCode()
     }
 

@@ -15,8 +15,11 @@ import Testing
 
     @Test func syntaxErrorsNameTheChunkAndLine() throws {
         let sandbox = try LuaSandbox()
-        #expect(throws: LuaError.syntax(message: "checkout.lua:3: '=' expected near 'x'")) {
-            try sandbox.compile("local a = 1\nlocal b = 2\nfoo x", chunkName: "checkout.lua")
+        #expect(throws: LuaError.syntax(message: "checkout.lua:3: unexpected symbol near '='")) {
+            try sandbox.compile("local a = 1\nlocal b = 2\nx = = 1", chunkName: "checkout.lua")
+        }
+        #expect(throws: LuaError.syntax(message: "basket.lua:2: '}' expected near <eof>")) {
+            try sandbox.compile("local a = 1\nlocal t = {1, 2", chunkName: "basket.lua")
         }
     }
 
@@ -37,7 +40,8 @@ import Testing
               return p.price * 2
             end
             local function on_basket()
-              return discount({})
+              local total = discount({})
+              return total
             end
             on_basket()
             """
@@ -51,7 +55,7 @@ import Testing
         #expect(traceback.hasPrefix("stack traceback:"))
         #expect(traceback.contains("checkout.lua:2: in"))
         #expect(traceback.contains("checkout.lua:5: in"))
-        #expect(traceback.contains("checkout.lua:7: in main chunk"))
+        #expect(traceback.contains("checkout.lua:8: in main chunk"))
     }
 
     @Test func errorCallsGetThePositionOfTheCaller() throws {
@@ -91,7 +95,7 @@ import Testing
             #expect(message == "checkout.lua:2: charge needs integer cents")
         }
         let caught = try sandbox.run(sandbox.compile(
-            "local ok, e = pcall(charge, 'x') return ok, e", chunkName: "checkout.lua"))
+            "local ok, e = pcall(function() return charge('x') end) return ok, e", chunkName: "checkout.lua"))
         #expect(caught == [false, "checkout.lua:1: charge needs integer cents"])
     }
 
