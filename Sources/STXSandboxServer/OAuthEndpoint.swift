@@ -16,7 +16,7 @@ struct OAuthEndpoint: Sendable {
             return SandboxReply.oauthError("invalid_client", "unknown client_id or wrong client_secret")
         }
         switch fields["grant_type"] {
-        case "client_credentials": return issue(clientID: clientID, withRefreshToken: false)
+        case "client_credentials": return issue(clientID: clientID, grant: "client_credentials")
         case "refresh_token": return refresh(fields["refresh_token"], clientID: clientID)
         case "device": return device(fields, clientID: clientID)
         default:
@@ -29,7 +29,7 @@ struct OAuthEndpoint: Sendable {
         guard let token, tokens.client(ofRefreshToken: token) == clientID else {
             return SandboxReply.oauthError("invalid_grant", "unknown refresh_token")
         }
-        return issue(clientID: clientID, withRefreshToken: false, keeping: token)
+        return issue(clientID: clientID, grant: "refresh_token", keeping: token)
     }
 
     private func device(_ fields: [String: String], clientID: String) -> Response {
@@ -44,14 +44,14 @@ struct OAuthEndpoint: Sendable {
         }
         switch tokens.poll(deviceCode: fields["code"] ?? "") {
         case .pending: return SandboxReply.oauthError("authorization_pending", "the user has not confirmed the code yet")
-        case .approved: return issue(clientID: clientID, withRefreshToken: true)
+        case .approved: return issue(clientID: clientID, grant: "device")
         case .unknown: return SandboxReply.oauthError("invalid_grant", "unknown or used device code")
         }
     }
 
-    private func issue(clientID: String, withRefreshToken: Bool, keeping refresh: String? = nil) -> Response {
-        let issued = tokens.issue(clientID: clientID, withRefreshToken: withRefreshToken)
-        ledger.recordTokenIssued()
+    private func issue(clientID: String, grant: String, keeping refresh: String? = nil) -> Response {
+        let issued = tokens.issue(clientID: clientID, withRefreshToken: grant == "device")
+        ledger.recordTokenIssued(grant: grant)
         var answer: JSONObject = [
             "access_token": .string(issued.access), "expires_in": .int(tokens.expiresIn), "token_type": "bearer",
             "scope": "https://scope.secucard.com/e/api",

@@ -6,7 +6,7 @@ public final class SandboxLedger: Sendable {
     private struct State {
         var requests: [SandboxRoute: [String: Int]] = [:]
         var commits: [String: Int] = [:]
-        var tokensIssued = 0
+        var tokensIssued: [String: Int] = [:]
         var tokensRefused = 0
     }
 
@@ -39,7 +39,14 @@ public final class SandboxLedger: Sendable {
     public var totalCommits: Int { state.withLock { $0.commits.values.reduce(0, +) } }
 
     /// How many access tokens `/oauth/token` issued.
-    public var tokensIssued: Int { state.withLock { $0.tokensIssued } }
+    public var tokensIssued: Int { state.withLock { $0.tokensIssued.values.reduce(0, +) } }
+
+    /// How many access tokens `/oauth/token` issued for one grant type.
+    /// - Parameter grant: `client_credentials`, `device` or `refresh_token`.
+    /// - Returns: the count.
+    public func tokensIssued(grant: String) -> Int {
+        state.withLock { $0.tokensIssued[grant] ?? 0 }
+    }
 
     /// How many API requests were refused for a missing, unknown or expired token.
     public var tokensRefused: Int { state.withLock { $0.tokensRefused } }
@@ -52,8 +59,8 @@ public final class SandboxLedger: Sendable {
         state.withLock { $0.commits[id, default: 0] += 1 }
     }
 
-    func recordTokenIssued() {
-        state.withLock { $0.tokensIssued += 1 }
+    func recordTokenIssued(grant: String) {
+        state.withLock { $0.tokensIssued[grant, default: 0] += 1 }
     }
 
     func recordTokenRefused() {

@@ -20,6 +20,7 @@ extension SecuconnectClient {
         var pause = policy.first(serverInterval: authorization.interval)
         while ContinuousClock.now + pause < deadline {
             try? await Task.sleep(for: pause)
+            guard !Task.isCancelled else { throw .invalidRequest("the device authorization was cancelled") }
             do {
                 let issued = try await oauth.token(.deviceCode(authorization.deviceCode))
                 return try await adoptDeviceSession(issued, uuid: uuid)

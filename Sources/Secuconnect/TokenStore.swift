@@ -2,6 +2,9 @@ import Logging
 
 /// Caches the access token until its expiry less a margin, fetches a new one when needed (one
 /// fetch at a time, shared by concurrent callers) and forgets a token the API refused.
+///
+/// A device session (base grant `refresh_token`) renews with its latest refresh token; a
+/// client_credentials login simply logs in again and ignores refresh tokens.
 actor TokenStore {
     private struct Cached {
         var token: Secret
@@ -11,6 +14,7 @@ actor TokenStore {
     private let oauth: OAuthClient
     private let margin: Duration
     private let logger: Logger
+    private var renewsWithRefreshToken: Bool
     private var refreshToken: Secret?
     private var current: Cached?
     private var inFlight: Task<Result<Cached, SecuconnectError>, Never>?
@@ -19,7 +23,12 @@ actor TokenStore {
         self.oauth = oauth
         self.margin = margin
         self.logger = logger
-        if case .refreshToken(let token) = grant { refreshToken = token }
+        switch grant {
+        case .clientCredentials: renewsWithRefreshToken = false
+        case .refreshToken(let token):
+            renewsWithRefreshToken = true
+            refreshToken = token
+        }
     }
 
     /// A token that is valid for at least the margin.
@@ -39,10 +48,11 @@ actor TokenStore {
         logger.info("the API refused the access token; a new one will be requested")
     }
 
-    /// Takes over a token obtained elsewhere (the device authorization).
+    /// Takes over a device session (the device authorization): from now on tokens are renewed
+    /// with its refresh token.
     func adopt(_ issued: IssuedToken) {
-        current = cache(issued)
-        if let refresh = issued.refreshToken { refreshToken = refresh }
+        if issued.refreshToken != nil { renewsWithRefreshToken = true }
+        _ = remember(issued)
     }
 
     /// Every secret the store holds, to be hidden from error messages.
@@ -51,15 +61,24 @@ actor TokenStore {
     }
 
     private func fetch() async -> Result<Cached, SecuconnectError> {
-        let grant: TokenGrant = refreshToken.map { .refreshToken($0) } ?? .clientCredentials
         do {
-            let issued = try await oauth.token(grant)
-            adopt(issued)
-            logger.info("obtained an access token", metadata: ["grant": "\(grant.name)", "expires_in": "\(issued.expiresIn ?? 0)"])
-            return .success(cache(issued))
+            return .success(try await request(refreshToken.map { .refreshToken($0) } ?? .clientCredentials))
         } catch {
             return .failure(error)
         }
+    }
+
+    private func request(_ grant: TokenGrant) async throws(SecuconnectError) -> Cached {
+        let issued = try await oauth.token(grant)
+        logger.info("obtained an access token", metadata: ["grant": "\(grant.name)", "expires_in": "\(issued.expiresIn ?? 0)"])
+        return remember(issued)
+    }
+
+    private func remember(_ issued: IssuedToken) -> Cached {
+        let cached = cache(issued)
+        current = cached
+        if let refresh = issued.refreshToken, renewsWithRefreshToken { refreshToken = refresh }
+        return cached
     }
 
     private func cache(_ issued: IssuedToken) -> Cached {

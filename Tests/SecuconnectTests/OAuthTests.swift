@@ -25,24 +25,30 @@ struct OAuthTests {
         }
     }
 
-    @Test("device grant: register, poll while authorization_pending, then a session that refreshes")
+    @Test("device grant: register, poll while authorization_pending, then renew with the refresh token")
     func deviceFlow() async throws {
-        try await Sandbox.with { run in
+        let faults = [SandboxFaultRule(route: .get, fault: SandboxFault(expireToken: true), times: 1)]
+        try await Sandbox.with(faults: faults) { run in
             let shown = CodeBox()
             let session = try await run.client.authorizeDevice(uuid: "/vendor/stx/cashier/1") { authorization in
                 await shown.set(authorization.userCode)
             }
             #expect(await shown.code?.isEmpty == false)
             #expect(run.ledger.requests(.token) == 4)  // register, two pending polls, the approval
+            #expect(run.ledger.tokensIssued(grant: "device") == 1)
             #expect(session.uuid == "/vendor/stx/cashier/1")
 
-            let refreshing = SecuconnectClient(
+            let created = try await run.client.create(Transactions.bakery())
+            _ = try await run.client.get(try #require(created.id))  // its token expires: renewed by refresh
+            #expect(run.ledger.tokensIssued(grant: "refresh_token") == 1)
+
+            let restarted = SecuconnectClient(
                 environment: try SecuconnectEnvironment(parsing: run.endpoint.url), credentials: session.credentials,
                 configuration: Sandbox.fastConfiguration(), logger: Sandbox.quietLogger)
-            defer { Task { await refreshing.shutdown() } }
-            let error = await #expect(throws: SecuconnectError.self) { try await refreshing.get("STX_UNKNOWN") }
-            #expect(run.ledger.tokensIssued == 2)  // the device session, then the refresh grant
-            if case .authentication? = error { Issue.record("the refresh grant was refused: \(String(describing: error))") }
+            defer { Task { await restarted.shutdown() } }
+            #expect(try await restarted.get(try #require(created.id)).id == created.id)
+            #expect(run.ledger.tokensIssued(grant: "refresh_token") == 2)
+            #expect(run.ledger.tokensIssued(grant: "client_credentials") == 0)
         }
     }
 }
