@@ -492,6 +492,7 @@ static void stx_meter(lua_State *L, const char *name, lua_Integer flags) {
 
 /* Installs the bounded and safe functions into the real globals and the library tables. */
 static int stx_setup(lua_State *L) {
+    luaL_checkversion(L); /* the headers and the linked liblua5.4 must agree */
     luaL_openlibs(L);
     /* Intern the limit messages (kept alive in the registry) so raising them never allocates. */
     lua_createtable(L, 5, 0);

@@ -168,6 +168,9 @@ public final class LuaSandbox {
     }
 
     /// Makes a Swift function a global of the script environment, now and after every reset.
+    ///
+    /// The sandbox keeps `function` alive as long as Lua can reach it; a function that needs the
+    /// sandbox should capture it weakly, or the two keep each other alive.
     /// - Parameters:
     ///   - name: the global's name.
     ///   - function: the body; a thrown ``LuaCallbackError`` becomes a Lua error at the calling line.

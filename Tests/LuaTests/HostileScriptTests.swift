@@ -9,7 +9,7 @@ import Testing
         for i = 1, 100 do squares[i] = i * i end
         return squares[10], string.format("%d items", #squares), ("abc"):upper(), pcall(error, "ok")
         """
-    static let normalResults: [LuaValue] = [100, "100 items", "ABC", false, "ok"]
+    static var normalResults: [LuaValue] { [100, "100 items", "ABC", false, "ok"] }
 
     @Test func thereAreAtLeastThirtyHostileScripts() {
         #expect(HostileScript.all.count >= 30)
