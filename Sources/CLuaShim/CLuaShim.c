@@ -133,10 +133,11 @@ static void stx_remember_stopped_thread(lua_State *L) {
     c->host_mode = saved;
 }
 
-static int stx_was_stopped(lua_State *L, lua_State *co) {
+/* Whether the coroutine at `idx` (of L's stack) was stopped by the hook. [-0, +0, -] */
+static int stx_was_stopped(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &stx_stopped_threads_key);
-    lua_pushthread(co);
-    lua_xmove(co, L, 1);
+    lua_pushvalue(L, idx);
     int stopped = lua_rawget(L, -2) != LUA_TNIL;
     lua_pop(L, 2);
     return stopped;
@@ -331,7 +332,7 @@ static int stx_coclose(lua_State *L) {
         return luaL_error(L, "cannot close a %s coroutine", stx_costatus_names[status]);
     stx_context *c = stx_ctx(L);
     if (c->limit_hit != STX_LIMIT_NONE) return stx_raise_limit(L);
-    if (stx_was_stopped(L, co)) return luaL_error(L, "cannot close a coroutine that a limit stopped");
+    if (stx_was_stopped(L, 1)) return luaL_error(L, "cannot close a coroutine that a limit stopped");
     status = lua_resetthread(co);
     if (status == LUA_ERRMEM && c->limit_hit == STX_LIMIT_NONE) c->limit_hit = STX_LIMIT_MEMORY;
     if (c->limit_hit != STX_LIMIT_NONE) return stx_raise_limit(L);
@@ -351,7 +352,7 @@ static int stx_auxwrap(lua_State *L) {
     if (r >= 0) return r;
     int status = lua_status(co);
     if (status != LUA_OK && status != LUA_YIELD) {
-        if (stx_was_stopped(L, co)) return luaL_error(L, "cannot resume a coroutine that a limit stopped");
+        if (stx_was_stopped(L, lua_upvalueindex(1))) return luaL_error(L, "cannot resume a coroutine that a limit stopped");
         status = lua_resetthread(co);
         stx_context *c = stx_ctx(L);
         if (status == LUA_ERRMEM && c->limit_hit == STX_LIMIT_NONE) c->limit_hit = STX_LIMIT_MEMORY;

@@ -88,6 +88,34 @@ import Testing
         _ = try sandbox.call(global: "busy", [1])
     }
 
+    /// Lua runs a dead coroutine's __close handlers with hooks off when a hook stopped it; host code
+    /// that keeps script values across runs must not let a later run reach them.
+    @Test func aCoroutineStoppedByALimitRunsNoCodeInALaterRun() throws {
+        let host = LuaHostCode(source: "local stash = {} return { install = function(env) env.stash = stash end }", chunkName: "model.lua")
+        let sandbox = try LuaSandbox(hostCode: host)
+        _ = try? sandbox.run(sandbox.compile("""
+            local function body()
+              local x <close> = setmetatable({}, {__close = function() while true do end end})
+              while true do end
+            end
+            stash.co = coroutine.create(body)
+            stash.f = coroutine.wrap(body)
+            pcall(stash.f)
+            """, chunkName: "first.lua"))
+        sandbox.reset(randomSeed: 0)
+        _ = try? sandbox.run(sandbox.compile("coroutine.resume(stash.co)", chunkName: "second.lua"))
+        for (name, source) in [("close", "return coroutine.close(stash.co)"), ("wrap", "return stash.f()")] {
+            sandbox.reset(randomSeed: 0)
+            do {
+                _ = try sandbox.run(sandbox.compile(source, chunkName: "\(name).lua"))
+                Issue.record("\(name): a stopped coroutine ran")
+            } catch {
+                guard case .runtime(let message, _) = error else { Issue.record("\(name): got \(error)"); continue }
+                #expect(message.contains("a limit stopped"), "\(name): \(message)")
+            }
+        }
+    }
+
     @Test func garbageThatACollectionFreesDoesNotEndARun() throws {
         let sandbox = try LuaSandbox(limits: LuaLimits(maxMemory: 4 * 1024 * 1024))
         let results = try sandbox.run(sandbox.compile("""
