@@ -54,11 +54,15 @@ public struct SandboxFault: Sendable, Equatable, CustomStringConvertible {
     /// The header syntax, e.g. `delay=2000;drop-after-commit`.
     public var description: String {
         var items: [String] = []
-        if let delay { items.append("delay=\(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)") }
+        if let delay { items.append("delay=\(Self.milliseconds(delay))") }
         if let status { items.append("status=\(status)") }
         if dropAfterCommit { items.append("drop-after-commit") }
         if expireToken { items.append("expire-token") }
         return items.joined(separator: ";")
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 
     private mutating func apply(_ item: String) throws(SandboxConfigurationError) {

@@ -25,7 +25,7 @@ struct HTTPTransport: Sendable {
     static func makeClient(connectTimeout: Duration) -> HTTPClient {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: timeAmount(connectTimeout), read: nil))
+            timeout: .init(connect: connectTimeout.timeAmount, read: nil))
         configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
@@ -35,7 +35,7 @@ struct HTTPTransport: Sendable {
         let started = ContinuousClock.now
         logger.debug("request", metadata: ["method": "\(request.method.rawValue)", "path": "\(request.pathForLog)"])
         do {
-            let response = try await client.execute(prepare(request), timeout: timeAmount(timeout), logger: logger)
+            let response = try await client.execute(prepare(request), timeout: timeout.timeAmount, logger: logger)
             let body = try await response.body.collect(upTo: maxResponseBytes)
             let reply = HTTPReply(status: Int(response.status.code), body: Data(body.readableBytesView))
             logger.debug(
@@ -95,12 +95,4 @@ struct HTTPTransport: Sendable {
         }
         return TransportFailure(kind: .connectionLost, detail: "\(error)")
     }
-}
-
-/// Converts a `Duration` to NIO's `TimeAmount` (nanoseconds, saturating).
-func timeAmount(_ duration: Duration) -> TimeAmount {
-    let (seconds, attoseconds) = duration.components
-    let (nanos, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-    guard !overflow else { return .nanoseconds(seconds < 0 ? .min : .max) }
-    return .nanoseconds(nanos.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue)
 }
