@@ -1,0 +1,74 @@
+import Lua
+import SmartTransactions
+
+/// Converts between the API's JSON and Lua values, and reads the plain tables the checkout
+/// model exports.
+///
+/// JSON objects become tables with string keys, arrays become sequences, `null` becomes `nil`
+/// (absent). Integers stay integers both ways; a Lua float becomes a JSON double.
+enum LuaBridge {
+    /// The Lua value of a JSON value.
+    static func lua(_ json: JSONValue) -> LuaValue {
+        switch json {
+        case .null: return .nil
+        case .bool(let value): return .boolean(value)
+        case .int(let value): return .integer(value)
+        case .double(let value): return .number(value)
+        case .string(let value): return .string(LuaString(value))
+        case .array(let items): return .table(LuaTable(sequence: items.map(lua), fields: [:]))
+        case .object(let object):
+            var fields: [LuaValue: LuaValue] = [:]
+            fields.reserveCapacity(object.count)
+            for (key, value) in object where value != .null {
+                fields[.string(LuaString(key))] = lua(value)
+            }
+            return .table(LuaTable(sequence: [], fields: fields))
+        }
+    }
+
+    /// The JSON value of a Lua value: a table with only a sequence part becomes an array,
+    /// any other table an object with its string keys (sorted, for stable output).
+    static func json(_ value: LuaValue) -> JSONValue {
+        switch value {
+        case .nil: return .null
+        case .boolean(let b): return .bool(b)
+        case .integer(let i): return .int(i)
+        case .number(let d): return .double(d)
+        case .string(let s): return .string(text(s))
+        case .table(let table):
+            if table.fields.isEmpty { return .array(table.sequence.map(json)) }
+            var object = JSONObject()
+            let keyed = table.fields.compactMap { key, value -> (String, LuaValue)? in
+                guard case .string(let name) = key else { return nil }
+                return (text(name), value)
+            }
+            for (key, item) in keyed.sorted(by: { $0.0 < $1.0 }) { object[key] = json(item) }
+            return .object(object)
+        }
+    }
+
+    /// A Lua string as Swift text; invalid UTF-8 is repaired with U+FFFD.
+    static func text(_ string: LuaString) -> String {
+        string.string ?? String(decoding: string.bytes, as: UTF8.self)
+    }
+}
+
+extension LuaValue {
+    /// The field `key` of a table, or `nil`.
+    subscript(field key: String) -> LuaValue {
+        guard case .table(let table) = self else { return .nil }
+        return table.fields[.string(LuaString(key))] ?? .nil
+    }
+
+    /// The sequence part of a table, or `[]`.
+    var items: [LuaValue] {
+        guard case .table(let table) = self else { return [] }
+        return table.sequence
+    }
+
+    /// The value as text, if it is a string.
+    var textValue: String? {
+        if case .string(let s) = self { return LuaBridge.text(s) }
+        return nil
+    }
+}

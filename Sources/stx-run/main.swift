@@ -1,1 +1,0 @@
-print("stx-run")
