@@ -155,7 +155,7 @@ extension LuaSandbox {
     }
 
     /// Copies the registered functions into the table on top of the stack.
-    func copyRegisteredFunctions(intoTableOnTop: Void) {
+    func copyRegisteredFunctionsIntoTableOnTop() {
         let target = lua_gettop(L)
         _ = stx_getref(L, registered)
         lua_pushnil(L)

@@ -201,7 +201,7 @@ public final class LuaSandbox {
             pendingError = .host(message: "could not create a fresh environment (out of memory)")
             return
         }
-        copyRegisteredFunctions(intoTableOnTop: ())
+        copyRegisteredFunctionsIntoTableOnTop()
         if environment != LUA_NOREF { stx_unref(L, environment) }
         environment = stx_ref(L)
         stx_full_gc(L)

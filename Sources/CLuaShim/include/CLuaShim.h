@@ -154,14 +154,8 @@ void *stx_to_object(lua_State *L, int idx);
 static inline void stx_pop(lua_State *L, int n) { lua_settop(L, -(n) - 1); }
 /** [-1, +0, -] Removes the value at `idx`, shifting down the ones above it. */
 static inline void stx_remove(lua_State *L, int idx) { lua_rotate(L, idx, -1); lua_settop(L, -2); }
-/** [-1, +1, -] Moves the top value to `idx`, shifting up the ones above it. */
-static inline void stx_insert(lua_State *L, int idx) { lua_rotate(L, idx, 1); }
 /** [-0, +1, -] (host mode: never raises) */
 static inline void stx_newtable(lua_State *L) { lua_createtable(L, 0, 0); }
-/** [-0, +0, -] */
-static inline int stx_isnil(lua_State *L, int idx) { return lua_type(L, idx) == LUA_TNIL; }
-/** [-0, +0, -] */
-static inline int stx_isnoneornil(lua_State *L, int idx) { return lua_type(L, idx) <= 0; }
 /**
  * [-0, +0, -] The bytes of the STRING at `idx` (NULL for any other type: never converts a number in
  * place, which lua_tolstring would do).
@@ -177,19 +171,13 @@ static inline lua_Integer stx_tointeger(lua_State *L, int idx, int *isinteger) {
 }
 /** [-0, +0, -] */
 static inline lua_Number stx_tonumber(lua_State *L, int idx) { return lua_tonumberx(L, idx, NULL); }
-/** The pseudo-index of the registry. */
-static inline int stx_registryindex(void) { return LUA_REGISTRYINDEX; }
-/** The pseudo-index of upvalue `i` of the running C function. */
-static inline int stx_upvalueindex(int i) { return lua_upvalueindex(i); }
 /** [-0, +0, -] The value that means "all results". */
 static inline int stx_multret(void) { return LUA_MULTRET; }
-/** [-1, +0, -] Pops a value and stores it in the registry; returns the reference (LUA_REFNIL for nil). */
+/** [-1, +0, m] Pops a value and stores it in the registry; returns the reference (LUA_REFNIL for nil). */
 static inline int stx_ref(lua_State *L) { return luaL_ref(L, LUA_REGISTRYINDEX); }
 /** [-0, +0, -] Releases a registry reference. */
 static inline void stx_unref(lua_State *L, int ref) { luaL_unref(L, LUA_REGISTRYINDEX, ref); }
 /** [-0, +1, -] Pushes the value of a registry reference; returns its type. */
 static inline int stx_getref(lua_State *L, int ref) { return lua_rawgeti(L, LUA_REGISTRYINDEX, ref); }
-/** [-0, +0, -] Whether a float is NaN (a NaN key would make lua_rawset raise). */
-static inline int stx_isnan(lua_Number n) { return n != n; }
 
 #endif
