@@ -55,6 +55,7 @@ public struct AuditEntry: Sendable, Equatable {
             return "discount \"\(text("label"))\": -\(money("amount")) on a base of \(money("base"))"
         case .explain: return "explain \"\(text("label"))\": \(text("message"))"
         case .reject: return "rejected: \(text("message"))"
+        case .receiptLine where details["text"] == nil: return "receipt \(text("type"))"
         case .receiptLine: return "receipt \(text("type")): \(text("text"))"
         case .receiptRemove: return "receipt line \(text("index")) removed"
         }

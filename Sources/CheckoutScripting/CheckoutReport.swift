@@ -35,7 +35,7 @@ public enum CheckoutReport {
             ])
         }
         let table = Table(rows: rows, rightAligned: [0, 2, 3, 4, 5]).render()
-        return "Basket\n" + table + "\n" + "Sum \(Money.format(sum, currency: currency))"
+        return "Basket\n" + table + "\n  Sum \(Money.format(sum, currency: currency))"
     }
 
     /// Gross, net and tax per VAT rate (design.md §5).
