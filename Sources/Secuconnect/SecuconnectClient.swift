@@ -28,10 +28,11 @@ public final class SecuconnectClient: Sendable, CustomStringConvertible, CustomR
     ///   - environment: testing, live, or a custom URL (e.g. the sandbox).
     ///   - credentials: the OAuth credentials, e.g. from ``SecuconnectCredentials/fromEnvironment(_:)``.
     ///   - configuration: timeouts and policies; production defaults.
-    ///   - logger: where requests, token events and start decisions are logged (never secrets).
+    ///   - logger: where requests, token events and start decisions are logged (never secrets);
+    ///     by default warnings and errors go to stderr, so stdout stays free for a CLI's output.
     public init(
         environment: SecuconnectEnvironment, credentials: SecuconnectCredentials,
-        configuration: SecuconnectConfiguration = .init(), logger: Logger = Logger(label: "stx.secuconnect")
+        configuration: SecuconnectConfiguration = .init(), logger: Logger = SecuconnectClient.defaultLogger()
     ) {
         self.environment = environment
         self.configuration = configuration
@@ -46,6 +47,14 @@ public final class SecuconnectClient: Sendable, CustomStringConvertible, CustomR
             clientID: credentials.clientID, clientSecret: credentials.clientSecret)
         tokens = TokenStore(
             oauth: oauth, grant: credentials.grant, margin: configuration.tokenExpiryMargin, logger: logger)
+    }
+
+    /// A logger that writes warnings and errors to stderr.
+    /// - Returns: the logger labelled `stx.secuconnect`.
+    public static func defaultLogger() -> Logger {
+        var logger = Logger(label: "stx.secuconnect") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .warning
+        return logger
     }
 
     /// Closes the client's connections. Call it once, after the last request.
