@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CheckoutScripting", targets: ["CheckoutScripting"]),
         .library(name: "Secuconnect", targets: ["Secuconnect"]),
         .library(name: "STXSandboxServer", targets: ["STXSandboxServer"]),
+        .library(name: "STXTesting", targets: ["STXTesting"]),
         .executable(name: "stx-run", targets: ["stx-run"]),
     ],
     dependencies: [
@@ -63,6 +64,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Rule tests without XCTest: runs, expectations, diffs, replay records, Lua specs, the
+        // LuaCATS annotations. stx-run uses it; STXTesting adds the XCTest assertions.
+        .target(name: "STXTestingCore", dependencies: ["CheckoutScripting", "Lua", "SmartTransactions", "STXEmulator"]),
+        // What a merchant's XCTest rule tests import (no HTTP: neither Hummingbird nor async-http-client).
+        .target(name: "STXTesting", dependencies: ["STXTestingCore", "CheckoutScripting", "SmartTransactions"]),
         .executableTarget(
             name: "stx-run",
             dependencies: [
