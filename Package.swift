@@ -85,6 +85,12 @@ let package = Package(
         ),
         // Fresh sandbox vs. reset: `swift run -c release --scratch-path .build-lua lua-bench`.
         .executableTarget(name: "lua-bench", dependencies: ["Lua"]),
+        // Issue 7: stx against plain Lua 5.4 (not a test): `bash scripts/bench`.
+        .executableTarget(
+            name: "stx-bench",
+            dependencies: ["CheckoutScripting", "Lua", "SmartTransactions", "STXEmulator"],
+            path: "Benchmarks/STXBench"
+        ),
         // Runs the built stx-run binary: the CLI contract and every example in Examples/.
         .testTarget(name: "StxRunTests", dependencies: ["stx-run"]),
         .testTarget(

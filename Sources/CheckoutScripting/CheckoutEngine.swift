@@ -14,6 +14,9 @@ public final class CheckoutEngine {
     public let script: CheckoutScript
     /// The limits every checkout runs under.
     public let limits: LuaLimits
+    /// What the current checkout has used so far: Lua instructions, the Lua state's memory now,
+    /// and its peak since the checkout's reset.
+    public var usage: LuaUsage { sandbox.usage }
     private let sandbox: LuaSandbox
     private let chunk: LuaChunk
     private let stop = StopReason()
