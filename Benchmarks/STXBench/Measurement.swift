@@ -1,0 +1,31 @@
+/// The timing method shared with Benchmarks/pure/bench.lua: warm up for `warmUp` seconds, then
+/// take `samples` samples of `k` calls each (k chosen so a sample lasts about `sample` seconds)
+/// and report the median CPU time per call.
+struct Measurement {
+    var warmUp = 0.3
+    var sample = 0.03
+    var samples = 31
+
+    /// Median CPU microseconds per call of `body`.
+    /// - Parameter body: One checkout.
+    /// - Returns: The median over the samples, in microseconds.
+    /// - Throws: What `body` throws.
+    func microseconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = CPUTime.now()
+        var calls = 0
+        repeat {
+            try body()
+            calls += 1
+        } while CPUTime.now() - start < warmUp
+        let perCall = (CPUTime.now() - start) / Double(calls)
+        let k = max(1, Int((sample / perCall).rounded(.up)))
+        var times: [Double] = []
+        for _ in 0 ..< samples {
+            let t0 = CPUTime.now()
+            for _ in 0 ..< k { try body() }
+            times.append((CPUTime.now() - t0) / Double(k))
+        }
+        times.sort()
+        return times[times.count / 2] * 1e6
+    }
+}
