@@ -3,6 +3,7 @@ import CheckoutScripting
 import Foundation
 import Lua
 import SmartTransactions
+import Secuconnect
 import STXEmulator
 
 /// `stx-run SCRIPT …`: one checkout, offline on the emulator or on secuconnect with `--send`.
@@ -43,6 +44,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Wall time per checkout in seconds (default 1).")
     var timeout: Double?
 
+    @Option(help: "Write a replayable record of the checkout to FILE (see stx-run replay).")
+    var record: String?
+
     func validate() throws {
         if let now, !ISOTime.isValid(now) {
             throw ValidationError("--now must be an ISO 8601 time with an offset, like 2026-11-25T17:30:00+01:00; got \(now)")
@@ -51,14 +55,21 @@ struct RunCommand: AsyncParsableCommand {
         if let maxMemory, maxMemory < 65_536 { throw ValidationError("--max-memory must be at least 65536 bytes") }
         if let timeout, !(timeout > 0 && timeout <= 3600) { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
         if env != nil && !send { throw ValidationError("--env only applies with --send") }
+        if record != nil && send { throw ValidationError("--record works with the built-in emulator only: run without --send") }
     }
 
     func run() async throws {
         let request = try CheckoutRequest(
             scriptPath: script, transactionPath: transaction, now: now ?? ISOTime.now(), limits: limits())
         let gateway = try makeGateway(now: request.now)
-        let runner = CheckoutRunner(request: request, format: format)
-        try await runner.run(gateway: gateway)
+        let runner = CheckoutRunner(request: request, format: format, record: record.map { RecordTarget(path: $0, scriptPath: script) })
+        do {
+            try await runner.run(gateway: gateway)
+        } catch {
+            await (gateway as? SecuconnectGateway)?.client.shutdown()
+            throw error
+        }
+        await (gateway as? SecuconnectGateway)?.client.shutdown()
     }
 
     private func limits() -> LuaLimits {
@@ -69,11 +80,16 @@ struct RunCommand: AsyncParsableCommand {
         return limits
     }
 
+    /// The emulator, or with `--send` secuconnect with credentials from the environment only.
     private func makeGateway(now: String) throws -> any PaymentGateway {
-        if send {
-            Console.error("--send is not available in this build: run without it to use the built-in emulator.")
+        guard send else { return EmulatorGateway(emulator: TransactionEmulator(clock: { now })) }
+        do {
+            let environment = try SecuconnectEnvironment(parsing: env ?? "testing")
+            let credentials = try SecuconnectCredentials.fromEnvironment(ProcessInfo.processInfo.environment)
+            return SecuconnectGateway(client: SecuconnectClient(environment: environment, credentials: credentials))
+        } catch {
+            Console.error("Invalid input: \(error.description)")
             throw ExitStatus.usage.exitCode
         }
-        return EmulatorGateway(emulator: TransactionEmulator(clock: { now }))
     }
 }

@@ -11,7 +11,7 @@ struct StxRun: AsyncParsableCommand {
             Exit codes: 0 ok · 2 usage or invalid input · 3 script error · 4 limit exceeded · \
             5 checkout rejected by the script · 6 the API (or emulator) refused.
             """,
-        subcommands: [RunCommand.self],
+        subcommands: [RunCommand.self, SandboxCommand.self, InitCommand.self, TestCommand.self, ReplayCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
