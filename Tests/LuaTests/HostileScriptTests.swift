@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func smallerLimitsAreHonoured() throws {
-        let limits = LuaLimits(maxInstructions: 10_000, maxMemory: 1024 * 1024, timeout: .milliseconds(50), maxLogBytes: 10)
+        let limits = LuaLimits(maxInstructions: 10_000, maxMemory: 1024 * 1024, timeout: .seconds(5), maxLogBytes: 10)
         let sandbox = try LuaSandbox(limits: limits)
         #expect(throws: LuaError.instructionLimit(count: 10_000)) {
             try sandbox.run(sandbox.compile("for i = 1, 1e6 do end", chunkName: "c.lua"))
@@ -117,7 +117,7 @@ import Testing
     }
 
     @Test func garbageThatACollectionFreesDoesNotEndARun() throws {
-        let sandbox = try LuaSandbox(limits: LuaLimits(maxMemory: 4 * 1024 * 1024))
+        let sandbox = try LuaSandbox(limits: LuaLimits(maxMemory: 4 * 1024 * 1024, timeout: .seconds(30)))
         let results = try sandbox.run(sandbox.compile("""
             local n = 0
             for round = 1, 200 do
