@@ -76,6 +76,7 @@ let package = Package(
                 "Lua",
                 "SmartTransactions",
                 "STXEmulator",
+                "STXTestingCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -158,3 +158,32 @@ public struct CheckoutRecord: Sendable, Equatable {
         return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }
+
+// MARK: - Script paths
+
+extension CheckoutRecord {
+    /// `target` relative to the folder of the file `file` (both relative to the current folder
+    /// or absolute), so a record names its script from where it lies.
+    /// - Parameters:
+    ///   - target: The script's path.
+    ///   - file: The record file's path.
+    /// - Returns: e.g. `../checkout.lua`.
+    public static func relativePath(of target: String, fromFolderOf file: String) -> String {
+        let to = URL(fileURLWithPath: target).standardizedFileURL.pathComponents
+        let from = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().pathComponents
+        var common = 0
+        while common < min(to.count, from.count), to[common] == from[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        return (up + to[common...]).joined(separator: "/")
+    }
+
+    /// The recorded script's path, resolved against the folder of the record file.
+    /// - Parameter recordFile: The record file's path.
+    /// - Returns: The script's path, or nil when the record names none.
+    public func scriptPath(relativeTo recordFile: String) -> String? {
+        guard let scriptPath else { return nil }
+        if scriptPath.hasPrefix("/") { return scriptPath }
+        return URL(fileURLWithPath: recordFile).deletingLastPathComponent().appendingPathComponent(scriptPath)
+            .standardizedFileURL.path
+    }
+}

@@ -74,7 +74,9 @@ public struct RuleSpec: Sendable {
     /// The script: the spec's `script` relative to its folder; else `checkout.lua` in the
     /// spec's folder or, failing that, its parent folder.
     private static func defaultScript(_ given: String?, folder: String) -> String {
-        if let given { return given.hasPrefix("/") ? given : folder + "/" + given }
+        if let given {
+            return URL(fileURLWithPath: given.hasPrefix("/") ? given : folder + "/" + given).standardizedFileURL.path
+        }
         let here = folder + "/checkout.lua"
         if FileManager.default.fileExists(atPath: here) { return here }
         return URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("checkout.lua").path

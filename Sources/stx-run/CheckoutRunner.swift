@@ -7,6 +7,8 @@ import SmartTransactions
 struct CheckoutRunner {
     var request: CheckoutRequest
     var format: RunCommand.Format
+    /// Where to write a replay record (`--record`), if anywhere.
+    var record: RecordTarget? = nil
 
     func run(gateway: some PaymentGateway) async throws {
         let result: CheckoutResult
@@ -14,9 +16,11 @@ struct CheckoutRunner {
             let engine = try CheckoutEngine(script: request.script, limits: request.limits)
             result = try await engine.checkout(request.transaction, now: request.now, gateway: gateway)
         } catch {
+            try writeRecord(.failure(error))
             report(error)
             throw ExitStatus(error.error).exitCode
         }
+        try writeRecord(.success(result))
         printResult(result)
         if let failure = result.receiptFailure {
             Console.error("The payment succeeded, but on_receipt failed: the API's receipt was printed unchanged.")
