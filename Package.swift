@@ -113,6 +113,19 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "STXTestingTests",
+            dependencies: [
+                "STXTesting",
+                "STXTestingCore",
+                "CheckoutScripting",
+                "Lua",
+                "SmartTransactions",
+                "stx-run",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "CheckoutScriptingTests",
             dependencies: [
                 "CheckoutScripting",

@@ -23,7 +23,7 @@ struct LuaFields {
     func allowOnly(_ allowed: [String]) throws(TestInputError) {
         for key in table.fields.keys {
             guard case .string(let name) = key, let text = name.string, allowed.contains(text) else {
-                throw TestInputError("\(path) has an unknown key \(key): use \(allowed.joined(separator: ", "))")
+                throw TestInputError("\(path) has an unknown key \(Self.typeName(key)): use \(allowed.joined(separator: ", "))")
             }
         }
         if !table.sequence.isEmpty {

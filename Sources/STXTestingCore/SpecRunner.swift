@@ -11,6 +11,15 @@ public struct SpecRunner: Sendable {
         /// Cases that did not, plus spec files that could not be read.
         public var failed = 0
 
+        /// Counts.
+        /// - Parameters:
+        ///   - passed: Cases that met their expectations.
+        ///   - failed: Cases that did not, plus spec files that could not be read.
+        public init(passed: Int = 0, failed: Int = 0) {
+            self.passed = passed
+            self.failed = failed
+        }
+
         /// `N passed, N failed`.
         public var line: String { "\(passed) passed, \(failed) failed" }
     }

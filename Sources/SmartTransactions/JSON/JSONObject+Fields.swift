@@ -7,7 +7,8 @@ extension JSONObject {
     subscript<Value>(field: JSONField<Value>) -> Value? {
         get {
             guard let value = self[field.key], value != .null else { return nil }
-            return try? field.read(value, JSONPath.member(JSONPath.root, field.key))
+            // The error (and so its path) is discarded: the root path spares building one.
+            return try? field.read(value, JSONPath.root)
         }
         set {
             guard self[field] != newValue else { return }

@@ -6,12 +6,21 @@ enum JSONPath {
     /// The path of member `key` under `path`: `$.key`, or `$["odd key"]` for keys that are not
     /// plain identifiers.
     static func member(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
-        }
-        if plain { return "\(path).\(key)" }
+        if isPlain(key) { return path + "." + key }
         let escaped = key.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
         return "\(path)[\"\(escaped)\"]"
+    }
+
+    /// Whether `key` is non-empty and only ASCII letters, digits, `_` and `-` (checked on the
+    /// UTF-8 bytes: validation builds a path for every member it reads).
+    private static func isPlain(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"),
+                 UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+            default: false
+            }
+        }
     }
 
     /// The path of element `index` under `path`: `$.list[3]`.
