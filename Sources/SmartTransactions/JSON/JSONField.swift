@@ -8,10 +8,17 @@ struct JSONField<Value: Equatable & Sendable>: Sendable {
     let required: Bool
     let read: Read
     let write: @Sendable (Value) -> JSONValue
+    /// The JSON kind that `read` always accepts, so validation need not build the member's path
+    /// to read it; `nil` when every value must go through `read`.
+    let plainKind: JSONKind?
 
-    init(_ key: String, required: Bool = false, read: @escaping Read, write: @escaping @Sendable (Value) -> JSONValue) {
+    init(
+        _ key: String, required: Bool = false, plainKind: JSONKind? = nil, read: @escaping Read,
+        write: @escaping @Sendable (Value) -> JSONValue
+    ) {
         self.key = key
         self.required = required
+        self.plainKind = plainKind
         self.read = read
         self.write = write
     }
@@ -29,6 +36,7 @@ extension JSONField: ValidatingField {
             guard !required else { throw .missingValue(key, at: path) }
             return
         }
+        if let plainKind, plainKind.matches(value) { return }
         _ = try read(value, JSONPath.member(path, key))
     }
 }
@@ -38,45 +46,45 @@ extension JSONField: ValidatingField {
 extension JSONField where Value == Int {
     /// A whole number.
     static func int(_ key: String, required: Bool = false) -> Self {
-        Self(key, required: required, read: JSONRead.int, write: { .int($0) })
+        Self(key, required: required, plainKind: .int, read: JSONRead.int, write: { .int($0) })
     }
 
     /// A whole number that may also arrive as a string of digits.
     static func lenientInt(_ key: String, required: Bool = false) -> Self {
-        Self(key, required: required, read: JSONRead.lenientInt, write: { .int($0) })
+        Self(key, required: required, plainKind: .int, read: JSONRead.lenientInt, write: { .int($0) })
     }
 }
 
 extension JSONField where Value == String {
     /// A string.
     static func string(_ key: String, required: Bool = false) -> Self {
-        Self(key, required: required, read: JSONRead.string, write: { .string($0) })
+        Self(key, required: required, plainKind: .string, read: JSONRead.string, write: { .string($0) })
     }
 
     /// A string that may also arrive as an integer.
     static func lenientString(_ key: String) -> Self {
-        Self(key, read: JSONRead.lenientString, write: { .string($0) })
+        Self(key, plainKind: .string, read: JSONRead.lenientString, write: { .string($0) })
     }
 }
 
 extension JSONField where Value == Bool {
     /// A Boolean.
     static func bool(_ key: String) -> Self {
-        Self(key, read: JSONRead.bool, write: { .bool($0) })
+        Self(key, plainKind: .bool, read: JSONRead.bool, write: { .bool($0) })
     }
 }
 
 extension JSONField where Value == JSONValue {
     /// Any value, kept as is.
     static func any(_ key: String) -> Self {
-        Self(key, read: JSONRead.any, write: { $0 })
+        Self(key, plainKind: .any, read: JSONRead.any, write: { $0 })
     }
 }
 
 extension JSONField where Value: OpenStringEnum {
     /// An open string enum.
     static func openEnum(_ key: String) -> Self {
-        Self(key, read: Value.read, write: { $0.jsonValue })
+        Self(key, plainKind: .string, read: Value.read, write: { $0.jsonValue })
     }
 }
 

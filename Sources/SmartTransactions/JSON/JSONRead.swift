@@ -89,7 +89,9 @@ enum JSONRead {
 extension String {
     /// The string without leading and trailing spaces (no Foundation needed).
     func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        // Only a string that begins or ends with the byte of " " can begin or end with " ".
+        guard utf8.first == 0x20 || utf8.last == 0x20 else { return self }
+        return String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }
 
