@@ -49,6 +49,7 @@ public final class CheckoutEngine {
     /// - Returns: The validated transaction to send, with the audit trail and log.
     /// - Throws: `CheckoutFailure` when the script fails, exceeds a limit or rejects the checkout.
     public func prepare(_ transaction: SmartTransaction, now: String) throws(CheckoutFailure) -> PreparedCheckout {
+        do { try Self.validateInput(transaction) } catch { throw CheckoutFailure(error) }
         let seed = Self.randomSeed(for: transaction, now: now)
         try start(seed: seed)
         try host("begin", [LuaBridge.lua(transaction.json), .string(LuaString(now))], hook: "on_basket")
@@ -83,12 +84,7 @@ public final class CheckoutEngine {
             try host("begin_receipt", [LuaBridge.lua(paid.json), .string(LuaString(prepared.now))], hook: "on_receipt")
             try runHook("on_receipt")
             let export = try host("export_receipt", [], hook: "on_receipt").first ?? .nil
-            let lines = export[field: "lines"].items.map { line -> JSONValue in
-                if let index = line[field: "api_index"].integerValue, apiLines.indices.contains(index - 1) {
-                    return apiLines[index - 1]
-                }
-                return LuaBridge.json(line[field: "line"])
-            }
+            let lines = try Self.receiptLines(export[field: "lines"].items, apiLines: apiLines)
             return ReceiptOutcome(
                 receipt: lines, audit: AuditReader.entries(export[field: "audit"]), log: sandbox.log, failure: nil)
         } catch {
@@ -150,6 +146,43 @@ public final class CheckoutEngine {
     }
 
     // MARK: - Rules
+
+    /// The transaction as it arrives must already keep the rules of §3: an invalid input is the
+    /// caller's error (exit 2), not the script's.
+    private static func validateInput(_ transaction: SmartTransaction) throws(CheckoutError) {
+        guard transaction.basket != nil else {
+            throw .invalidInput("the transaction has no basket: a smart.transactions object needs basket.products")
+        }
+        if let violation = BasketValidator.violations(of: transaction, original: nil, checkSum: false).first {
+            throw .invalidInput("the transaction breaks a basket rule: \(violation.description)")
+        }
+        do { _ = try transaction.basket?.total() } catch {
+            throw .invalidInput("the basket's total is out of range: \(error)")
+        }
+    }
+
+    /// The receipt to print: the API's lines, each exactly once and in their order (fiscal
+    /// content), with the script's lines around them.
+    private static func receiptLines(_ exported: [LuaValue], apiLines: [JSONValue]) throws(CheckoutFailure) -> [JSONValue] {
+        var lines: [JSONValue] = []
+        var nextAPILine = 1
+        for line in exported {
+            if let index = line[field: "api_index"].integerValue {
+                guard index == nextAPILine, apiLines.indices.contains(index - 1) else {
+                    throw CheckoutFailure(.script(
+                        hook: "on_receipt", message: "the API's receipt lines were removed or reordered", traceback: ""))
+                }
+                nextAPILine += 1
+                lines.append(apiLines[index - 1])
+            } else {
+                lines.append(LuaBridge.json(line[field: "line"]))
+            }
+        }
+        guard nextAPILine == apiLines.count + 1 else {
+            throw CheckoutFailure(.script(hook: "on_receipt", message: "the API's receipt lines were removed", traceback: ""))
+        }
+        return lines
+    }
 
     /// The invariants of design.md §3 on the final basket; the model already enforces them on
     /// every write, so a violation here is a bug caught before anything is sent.

@@ -32,6 +32,7 @@ local TOPUP_EAN = "4260447149502"
 local MAX_AUDIT = 10000
 local MAX_RECEIPT_LINES = 500
 local MAX_TEXT = 1000
+local MAX_REF = 255
 local PAYMENT_METHODS = {
   cash = true, cashless = true, debit = true, invoice = true, loyalty = true,
   prepaid = true, cashless_direct = true, ccload = true,
@@ -158,6 +159,14 @@ local function to_integer(value, field)
   fail(sformat("%s must be an integer, got %s", field, type(value)))
 end
 
+--- Why `text` cannot go on a receipt or to the API, or nil: control characters (newlines,
+--- escape sequences) would forge printed lines, and the API expects UTF-8.
+local function text_problem(text)
+  if sfind(text, "%c") then return "must not contain control characters (newlines, tabs, escapes)" end
+  if utf8.len(text) == nil then return "must be valid UTF-8 text" end
+  return nil
+end
+
 --- Validates and normalises a writable product field of `subject` (a description for errors).
 local function checked_product_field(field, value, item_type, subject)
   local name = field .. " of " .. subject
@@ -173,7 +182,10 @@ local function checked_product_field(field, value, item_type, subject)
     value = to_integer(value, name)
     if value < 0 or value > 100 then fail(name .. " must be a whole percent from 0 to 100, got " .. value) end
   elseif field == "desc" then
-    if type(value) ~= "string" or value == "" then fail(name .. " must be a non-empty string") end
+    if type(value) ~= "string" or not sfind(value, "%S") then fail(name .. " must be a non-empty string") end
+    if #value > MAX_TEXT then fail(name .. " is longer than " .. MAX_TEXT .. " bytes") end
+    local problem = text_problem(value)
+    if problem then fail(name .. " " .. problem) end
   end
   return value
 end
@@ -193,12 +205,31 @@ local function stop(kind, message)
   error({ stx_stop = kind }, 0)
 end
 
+local MAX_AUDIT_TEXT = 200
+
 local function record(entry)
   local audit = state.audit
   if #audit >= MAX_AUDIT then stop("output", "the audit trail passed " .. MAX_AUDIT .. " entries") end
+  for key, value in next, entry do
+    if type(value) == "string" and #value > MAX_AUDIT_TEXT then
+      entry[key] = value:sub(1, MAX_AUDIT_TEXT) .. "…"
+    end
+  end
   entry.hook = hook_name()
   entry.line = entry.line or where()
   audit[#audit + 1] = entry
+end
+
+--- `value` as receipt or API text: a string (numbers are converted), bounded, printable.
+local function text_of(value, what)
+  if type(value) == "number" then value = tostring(value) end
+  if type(value) ~= "string" then fail(what .. " must be a string, got " .. type(value)) end
+  if #value > MAX_TEXT then
+    stop("output", what .. " is longer than " .. MAX_TEXT .. " bytes")
+  end
+  local problem = text_problem(value)
+  if problem then fail(what .. " " .. problem) end
+  return value
 end
 
 -- Read-only views ------------------------------------------------------------------------------------
@@ -264,6 +295,7 @@ local function product_newindex(proxy, field, value)
   local new = checked_product_field(field, value, view.item_type, describe(view))
   local old = view[field]
   if old == new then return end
+  if field == "priceOne" then mul(new, view.quantity) elseif field == "quantity" then mul(view.priceOne, new) end
   view[field] = new
   record { action = "set", product = view.id, desc = view.desc, field = field, old = old, new = new }
 end
@@ -277,6 +309,9 @@ local function wrap_product(view, origin)
   for k, v in next, view do
     if type(v) == "table" then view[k] = readonly(v, describe(view) .. "." .. k) end
   end
+  -- an API field named like a method (total, is_topup) must not hide it; the host keeps the
+  -- field in the JSON it sends
+  for name in next, product_methods do view[name] = nil end
   setmetatable(view, { __index = product_methods })
   local proxy = setmetatable({}, {
     __index = view, __newindex = product_newindex, __pairs = product_pairs,
@@ -324,9 +359,22 @@ local function next_free_id()
   return max + 1
 end
 
+--- The fields of a spec table, read raw once, so no metamethod runs between checks and use.
+local function raw_spec(spec, what, example)
+  if type(spec) ~= "table" or host_objects[spec] then fail(what .. " expects a table like " .. example) end
+  local copy = {}
+  for k, v in next, spec do copy[k] = v end
+  return copy
+end
+
 local function require_pre(what)
   if state.phase ~= "pre" then fail("the transaction is paid: " .. what .. " is only possible before the API call") end
 end
+
+local ITEM_TYPES = {
+  article = true, coupon = true, shipping = true, subscription = true, sub_transaction = true,
+  stakeholder_payment = true,
+}
 
 local ADDABLE = {
   desc = "string", quantity = "integer", priceOne = "integer", tax = "integer", ean = "string",
@@ -334,23 +382,55 @@ local ADDABLE = {
   contract_id = "string", group = "table", id = "integer", parent = "integer",
 }
 
+--- A plain copy of `group` as the API has it: a sequence of {id = string, desc = string, level = integer}.
+local function checked_group(group)
+  local copy = {}
+  group = plain(group)
+  for i = 1, rawlen(group) do
+    local entry = plain(rawget(group, i))
+    if type(entry) ~= "table" then fail(sformat("tx.basket:add: group[%d] must be a table {id, desc, level}", i)) end
+    local id, desc, level = rawget(entry, "id"), rawget(entry, "desc"), rawget(entry, "level")
+    if type(id) ~= "string" or type(desc) ~= "string" then
+      fail(sformat("tx.basket:add: group[%d] needs id and desc strings", i))
+    end
+    copy[i] = { id = text_of(id, "group id"), desc = text_of(desc, "group desc"),
+                level = to_integer(level == nil and 1 or level, sformat("group[%d].level", i)) }
+  end
+  return copy
+end
+
+local function has_product_id(id)
+  for _, p in ipairs(state.products) do
+    if product_view[p].id == id then return true end
+  end
+  return false
+end
+
 function basket_methods.add(basket, spec)
   require_pre("tx.basket:add")
-  if type(spec) ~= "table" then fail("tx.basket:add expects a table like {desc = \"Coffee\", priceOne = 250, tax = 19}") end
+  spec = raw_spec(spec, "tx.basket:add", "{desc = \"Coffee\", priceOne = 250, tax = 19}")
   local view = { quantity = 1, item_type = "article" }
-  for k, v in pairs(spec) do
+  for k, v in next, spec do
     local kind = ADDABLE[k]
     if not kind then fail("tx.basket:add: unknown field " .. tostring(k)) end
     if kind == "integer" then v = to_integer(v, k)
-    elseif type(v) ~= kind then fail(sformat("tx.basket:add: %s must be a %s, got %s", k, kind, type(v))) end
-    view[k] = plain(v)
+    elseif kind == "table" then v = checked_group(v)
+    elseif type(v) ~= kind then fail(sformat("tx.basket:add: %s must be a %s, got %s", k, kind, type(v)))
+    elseif k ~= "desc" then v = text_of(v, k) end
+    view[k] = v
   end
   if view.priceOne == nil then fail("tx.basket:add: priceOne (integer cents) is required") end
   if view.tax == nil then fail("tx.basket:add: tax (integer percent) is required") end
   if view.desc == nil then fail("tx.basket:add: desc is required") end
+  if not ITEM_TYPES[view.item_type] then
+    fail("tx.basket:add: item_type must be article, coupon, shipping, subscription, sub_transaction or stakeholder_payment")
+  end
   for field in pairs(WRITABLE_PRODUCT_FIELDS) do
     view[field] = checked_product_field(field, view[field], view.item_type, "the new product")
   end
+  mul(view.priceOne, view.quantity)
+  if view.id ~= nil and has_product_id(view.id) then fail("tx.basket:add: id " .. view.id .. " is already in the basket") end
+  if view.parent ~= nil and not has_product_id(view.parent) then fail("tx.basket:add: parent " .. view.parent .. " is not in the basket") end
   view.id = view.id or next_free_id()
   view.group = view.group or {}
   local proxy = wrap_product(view, nil)
@@ -378,27 +458,31 @@ function basket_methods.total(basket)
 end
 
 --- The products a discount targets: a sequence of products, a predicate, or every line.
+--- Each product at most once, in basket order; the predicate sees a snapshot of the basket,
+--- so a predicate that adds or removes products cannot change what it iterates.
 local function discount_targets(lines)
+  local snapshot = {}
+  for i, p in ipairs(state.products) do snapshot[i] = p end
   local chosen = {}
-  if lines == nil then
-    for _, p in ipairs(state.products) do chosen[#chosen + 1] = p end
+  if lines == nil or lines == state.products_proxy then
+    for _, p in ipairs(snapshot) do chosen[p] = true end
   elseif type(lines) == "function" then
-    for _, p in ipairs(state.products) do
-      if lines(p) then chosen[#chosen + 1] = p end
+    for _, p in ipairs(snapshot) do
+      if lines(p) then chosen[p] = true end
     end
-  elseif type(lines) == "table" then
-    for i = 1, #lines do
-      local p = lines[i]
+  elseif type(lines) == "table" and not host_objects[lines] then
+    for i = 1, rawlen(lines) do
+      local p = rawget(lines, i)
       view_of(p, "discount lines[" .. i .. "] must be a product")
-      chosen[#chosen + 1] = p
+      chosen[p] = true
     end
   else
     fail("discount lines must be a sequence of products or a function(p) -> boolean")
   end
   local eligible = {}
-  for _, p in ipairs(chosen) do
+  for _, p in ipairs(state.products) do
     local view = product_view[p]
-    if not removed[p] and view.ean ~= TOPUP_EAN and view.item_type ~= "coupon" then
+    if chosen[p] and view.ean ~= TOPUP_EAN and view.item_type ~= "coupon" then
       eligible[#eligible + 1] = p
     end
   end
@@ -431,9 +515,10 @@ end
 
 function basket_methods.discount(basket, spec)
   require_pre("tx.basket:discount")
-  if type(spec) ~= "table" then fail("tx.basket:discount expects a table like {label = \"10 %\", percent = 10}") end
+  spec = raw_spec(spec, "tx.basket:discount", "{label = \"10 %\", percent = 10}")
   local label = spec.label
-  if type(label) ~= "string" or label == "" then fail("discount needs a label (the receipt text)") end
+  if type(label) ~= "string" or not sfind(label, "%S") then fail("discount needs a label (the receipt text)") end
+  label = checked_product_field("desc", label, "coupon", "the discount label")
   local targets = discount_targets(spec.lines)
   local rates, totals = totals_by_rate(targets)
   local base = 0
@@ -469,6 +554,7 @@ end
 -- Receipt ------------------------------------------------------------------------------------------
 
 local receipt_methods = {}
+local checked_line
 
 local function check_decorations(list, allowed_only_important)
   local out = {}
@@ -485,16 +571,54 @@ local function check_decorations(list, allowed_only_important)
   return out
 end
 
-local function text_of(value, what)
-  if type(value) == "number" then value = tostring(value) end
-  if type(value) ~= "string" then fail(what .. " must be a string, got " .. type(value)) end
-  if #value > MAX_TEXT then
-    stop("output", what .. " is longer than " .. MAX_TEXT .. " bytes")
+
+local LINE_TEXT_FIELDS = {
+  separator = { "caption" }, textline = { "text" }, ["name-value"] = { "name", "value" },
+}
+
+--- A receipt line checked and copied into plain form; `complain(message)` raises. Reads are raw,
+--- so a line's metatable cannot run code or change the line between the check and the copy.
+checked_line = function(line, complain)
+  if type(line) ~= "table" or host_objects[line] then complain("a line must be a table {type = ..., value = {...}}") end
+  local kind = rawget(line, "type")
+  if kind == "space" then return { type = "space" } end
+  local fields = LINE_TEXT_FIELDS[kind]
+  if not fields then complain("type must be separator, textline, name-value or space, got " .. tostring(kind)) end
+  local value = rawget(line, "value")
+  if type(value) ~= "table" then complain("value must be a table") end
+  local out = {}
+  for _, field in ipairs(fields) do
+    local text = rawget(value, field)
+    if text ~= nil or kind ~= "separator" then
+      if type(text) ~= "string" then complain(field .. " must be a string, got " .. type(text)) end
+      if #text > MAX_TEXT then stop("output", sformat("a receipt %s is longer than %d bytes", field, MAX_TEXT)) end
+      local problem = text_problem(text)
+      if problem then complain(field .. " " .. problem) end
+      out[field] = text
+    end
   end
-  return value
+  if kind ~= "separator" then
+    local decoration = rawget(value, "decoration")
+    if decoration == nil then decoration = {} end
+    if type(decoration) ~= "table" then complain("decoration must be a sequence of strings") end
+    out.decoration = {}
+    for i = 1, rawlen(decoration) do
+      local d = rawget(decoration, i)
+      if not DECORATIONS[d] or (kind == "name-value" and d ~= "important") then
+        complain("decoration " .. tostring(d) .. " is not allowed here")
+      end
+      out.decoration[i] = d
+    end
+  end
+  return { type = kind, value = out }
+end
+
+local function require_receipt_phase()
+  if state.phase ~= "receipt" then fail("the receipt can only change inside on_receipt") end
 end
 
 local function append_line(line)
+  require_receipt_phase()
   local lines = state.receipt_lines
   if #lines >= MAX_RECEIPT_LINES then
     stop("output", "the receipt passed " .. MAX_RECEIPT_LINES .. " lines")
@@ -529,17 +653,19 @@ local function is_api_line(line)
 end
 
 function receipt_methods.insert(r, index, line)
+  require_receipt_phase()
   local lines = state.receipt_lines
   index = to_integer(index, "index")
   if index < 1 or index > #lines + 1 then fail(sformat("receipt:insert index %d is outside 1..%d", index, #lines + 1)) end
-  if type(line) ~= "table" or is_api_line(line) then fail("receipt:insert expects a new line {type = ..., value = {...}}") end
-  append_line(line)
+  local copy = checked_line(line, function(message) fail("receipt:insert: " .. message) end)
+  append_line(copy)
   tremove(lines)
-  tinsert(lines, index, line)
-  return line
+  tinsert(lines, index, copy)
+  return copy
 end
 
 function receipt_methods.remove(r, index)
+  require_receipt_phase()
   local lines = state.receipt_lines
   index = to_integer(index, "index")
   local line = lines[index]
@@ -578,7 +704,12 @@ end
 local function tx_newindex(tx, field, value)
   if state.phase ~= "pre" then fail("the transaction is paid: " .. state.hook .. " cannot change tx." .. tostring(field)) end
   if TX_WRITABLE_STRINGS[field] then
-    if value ~= nil and type(value) ~= "string" then fail(field .. " must be a string, got " .. type(value)) end
+    if value ~= nil then
+      if type(value) ~= "string" then fail(field .. " must be a string, got " .. type(value)) end
+      if #value > MAX_REF then fail(sformat("%s must be at most %d bytes, got %d", field, MAX_REF, #value)) end
+      local problem = text_problem(value)
+      if problem then fail(field .. " " .. problem) end
+    end
   elseif field == "payment_method" then
     if not PAYMENT_METHODS[value] then
       fail("payment_method must be one of cash, cashless, debit, invoice, loyalty, prepaid, cashless_direct, ccload; got " .. tostring(value))
@@ -678,20 +809,36 @@ end
 
 -- Invariants after each hook ------------------------------------------------------------------------
 
+--- Every product field valid, line totals and the sum in range, and no VAT rate negative:
+--- the coupons at a rate must not exceed the lines they reduce at that rate.
 local function check_invariants()
-  for _, p in ipairs(state.products) do
-    local view = product_view[p]
-    for field in pairs(WRITABLE_PRODUCT_FIELDS) do
-      local ok, message = pcall(checked_product_field, field, view[field], view.item_type, describe(view))
-      if not ok then
-        error(sformat("%s left %s", state.hook, tostring(message):gsub("^[^:]*:%d+: ", "")), 0)
+  local hook = state.hook
+  local rates, by_rate = {}, {}
+  local ok, message = pcall(function()
+    for _, p in ipairs(state.products) do
+      local view = product_view[p]
+      for field in next, WRITABLE_PRODUCT_FIELDS do
+        checked_product_field(field, view[field], view.item_type, describe(view))
       end
+      local rate = view.tax
+      if by_rate[rate] == nil then rates[#rates + 1], by_rate[rate] = rate, 0 end
+      by_rate[rate] = add(by_rate[rate], product_methods.total(p))
     end
-    product_methods.total(p)
+    return basket_total()
+  end)
+  if not ok then
+    local text = tostring(message):gsub("^[^:]*:%d+: ", ""):gsub("^%?: ", "")
+    error(sformat("%s left %s", hook, text), 0)
+  end
+  for _, rate in ipairs(rates) do
+    if by_rate[rate] < 0 then
+      error(sformat("%s left the %d %% VAT rate negative (%s): coupons at a rate must not exceed its goods",
+        hook, rate, format_money(by_rate[rate], state.currency)), 0)
+    end
   end
   if basket_total() < 0 then
     error(sformat("%s left the basket sum negative (%s): discounts exceed the goods",
-      state.hook, format_money(basket_total(), state.currency)), 0)
+      hook, format_money(basket_total(), state.currency)), 0)
   end
 end
 
@@ -702,7 +849,7 @@ function H.install(env)
   script_env = env
   host_stop = env.__stx_stop
   env.__stx_stop = nil
-  env.money = setmetatable({
+  local money = {
     format = function(cents, currency)
       cents = to_integer(cents, "cents")
       if currency ~= nil and type(currency) ~= "string" then fail("money.format: currency must be a string") end
@@ -719,7 +866,11 @@ function H.install(env)
       end
       return allocate(cents, w)
     end,
-  }, { __newindex = function() fail("money is read-only") end, __metatable = "stx: money" })
+  }
+  env.money = setmetatable({}, {
+    __index = money, __newindex = function() fail("money is read-only") end,
+    __pairs = function() return iterate(money) end, __metatable = "stx: money",
+  })
   host_objects[env.money] = true
   env.explain = function(label, message)
     if state == nil then fail("explain is only available inside a hook") end
@@ -766,7 +917,7 @@ function H.run_hook(name)
   state.hook = name
   if state.phase == "receipt" then hook(state.tx, state.receipt) else hook(state.tx) end
   if state.stop then error({ stx_stop = state.stop.kind }, 0) end
-  if state.phase == "pre" then check_invariants() end
+  if state.phase == "pre" then check_invariants() else state.phase = "done" end
   return true
 end
 
@@ -783,62 +934,34 @@ end
 function H.export()
   local products = {}
   for i, p in ipairs(state.products) do
-    local view = product_view[p]
-    local out = { origin = product_origin[p] }
-    for k, v in next, view do out[k] = plain(v) end
-    products[i] = out
+    local view, origin = product_view[p], product_origin[p]
+    local fields = {}
+    if origin then
+      -- the host keeps every other field from the JSON it received
+      for field in next, WRITABLE_PRODUCT_FIELDS do fields[field] = view[field] end
+    else
+      for k, v in next, view do fields[k] = plain(v) end
+    end
+    products[i] = { origin = origin, fields = fields }
   end
   return { products = products, fields = state.tx_fields, audit = export_audit() }
 end
 
-local LINE_TEXT_FIELDS = {
-  separator = { "caption" }, textline = { "text" }, ["name-value"] = { "name", "value" },
-}
-
---- A script-made receipt line checked and copied into plain form, or an error naming it.
-local function export_script_line(line, index)
-  local function bad(message) error(sformat("on_receipt left receipt line %d invalid: %s", index, message), 0) end
-  if type(line) ~= "table" then bad("a line must be a table, got " .. type(line)) end
-  local kind = line.type
-  if kind == "space" then return { type = "space" } end
-  local fields = LINE_TEXT_FIELDS[kind]
-  if not fields then bad("type must be separator, textline, name-value or space, got " .. tostring(kind)) end
-  local value = line.value
-  if type(value) ~= "table" then bad("value must be a table") end
-  local out = {}
-  for _, field in ipairs(fields) do
-    local text = value[field]
-    if type(text) ~= "string" and not (kind == "separator" and text == nil) then
-      bad(field .. " must be a string, got " .. type(text))
-    end
-    if text and #text > MAX_TEXT then stop("output", sformat("receipt line %d is longer than %d bytes", index, MAX_TEXT)) end
-    out[field] = text
-  end
-  if kind ~= "separator" then
-    local decoration = value.decoration or {}
-    if type(decoration) ~= "table" then bad("decoration must be a sequence of strings") end
-    out.decoration = {}
-    for i = 1, #decoration do
-      local d = decoration[i]
-      if not DECORATIONS[d] or (kind == "name-value" and d ~= "important") then
-        bad("decoration " .. tostring(d) .. " is not allowed here")
-      end
-      out.decoration[i] = d
-    end
-  end
-  return { type = kind, value = out }
-end
-
-local function export_receipt_line(line, index)
-  local api_index = state.api_lines[line]
-  if api_index then return { api_index = api_index } end
-  return { line = export_script_line(line, index) }
-end
-
---- The receipt after on_receipt, as plain tables (API lines by index).
+--- The receipt after on_receipt, as plain tables (API lines by index). Script lines are read
+--- raw, so no script code runs while the receipt is exported.
 function H.export_receipt()
   local lines = {}
-  for i, line in ipairs(state.receipt_lines) do lines[i] = export_receipt_line(line, i) end
+  for i = 1, rawlen(state.receipt_lines) do
+    local line = rawget(state.receipt_lines, i)
+    local api_index = state.api_lines[line]
+    if api_index then
+      lines[i] = { api_index = api_index }
+    else
+      lines[i] = { line = checked_line(line, function(message)
+        error(sformat("on_receipt left receipt line %d invalid: %s", i, message), 0)
+      end) }
+    end
+  end
   return { lines = lines, audit = export_audit() }
 end
 

@@ -23,6 +23,9 @@ public struct CheckoutScript: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .invalidInput("cannot read the script \(path): check the path and its permissions")
         }
+        guard data.first != 0x1B else {
+            throw .invalidInput("the script \(path) is compiled Lua (bytecode): give stx the Lua source text")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .invalidInput("the script \(path) is not UTF-8 text (compiled Lua is not accepted)")
         }

@@ -43,7 +43,7 @@ enum TransactionMerger {
         root["basket_info"] = .object(info)
         applyFields(export[field: "fields"], to: &root)
         do { return try SmartTransaction(json: .object(root)) } catch {
-            throw .invalidInput("the hooks produced an invalid transaction: \(error)")
+            throw .script(hook: "after the hooks", message: "the hooks produced an invalid transaction: \(error)", traceback: "")
         }
     }
 
@@ -53,14 +53,15 @@ enum TransactionMerger {
     }
 
     private static func mergedProduct(_ exported: LuaValue, originals: [JSONObject]) -> JSONObject {
+        let fields = exported[field: "fields"]
         if let origin = exported[field: "origin"].integerValue, originals.indices.contains(origin - 1) {
             var product = originals[origin - 1]
-            for field in writableProductFields { product[field] = LuaBridge.json(exported[field: field]) }
+            for field in writableProductFields { product[field] = LuaBridge.json(fields[field: field]) }
             return product
         }
         var product = JSONObject()
         for field in addedProductFields {
-            let value = exported[field: field]
+            let value = fields[field: field]
             if field == "group" {
                 product[field] = .array(value.items.map(LuaBridge.json))
             } else if value != .nil || field == "parent" {
