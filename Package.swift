@@ -73,6 +73,8 @@ let package = Package(
             name: "stx-run",
             dependencies: [
                 "CheckoutScripting",
+                "Secuconnect",
+                "STXSandboxServer",
                 "Lua",
                 "SmartTransactions",
                 "STXEmulator",
