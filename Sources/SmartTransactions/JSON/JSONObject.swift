@@ -6,7 +6,10 @@
 public struct JSONObject: Sendable, Hashable, Sequence {
     /// The keys in their stored order.
     public private(set) var keys: [String] = []
-    private var values: [String: JSONValue] = [:]
+    /// The values, in the order of `keys` (iteration reads them without hashing).
+    private var values: [JSONValue] = []
+    /// Where each key sits in `keys` and `values`.
+    private var positions: [String: Int] = [:]
 
     /// An empty object.
     public init() {}
@@ -26,38 +29,58 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// The value of `key`; setting `nil` removes the key, setting a value keeps the key's position.
     public subscript(key: String) -> JSONValue? {
-        get { values[key] }
+        get { positions[key].map { values[$0] } }
         set {
-            guard let newValue else {
-                if values.removeValue(forKey: key) != nil { keys.removeAll { $0 == key } }
-                return
+            guard let newValue else { return remove(key) }
+            if let position = positions[key] {
+                values[position] = newValue
+            } else {
+                positions[key] = keys.count
+                keys.append(key)
+                values.append(newValue)
             }
-            if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
         }
+    }
+
+    private mutating func remove(_ key: String) {
+        guard let position = positions.removeValue(forKey: key) else { return }
+        keys.remove(at: position)
+        values.remove(at: position)
+        for index in position ..< keys.count { positions[keys[index]] = index }
     }
 
     /// Whether the object has `key`, with any value including `null`.
     /// - Parameter key: The key to look for.
     /// - Returns: `true` when the key is present.
     public func contains(_ key: String) -> Bool {
-        values[key] != nil
+        positions[key] != nil
     }
 
     /// The members in stored order.
     /// - Returns: An iterator of `(key, value)` pairs.
     public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        keys.lazy.compactMap { key in values[key].map { (key: key, value: $0) } }.makeIterator()
+        zip(keys, values).lazy.map { (key: $0, value: $1) }.makeIterator()
     }
 
     /// Whether both objects hold the same keys with equal values, in any order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.values == rhs.values
+        guard lhs.count == rhs.count else { return false }
+        if lhs.keys == rhs.keys { return lhs.values == rhs.values }
+        return zip(lhs.keys, lhs.values).allSatisfy { key, value in rhs[key] == value }
     }
 
     /// Hashes the members regardless of their order, consistent with `==`.
     /// - Parameter hasher: The hasher to feed.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(values)
+        var members = 0
+        for (key, value) in zip(keys, values) {
+            var member = Hasher()
+            member.combine(key)
+            member.combine(value)
+            members ^= member.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(members)
     }
 }
 

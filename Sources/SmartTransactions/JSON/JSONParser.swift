@@ -153,12 +153,24 @@ struct JSONParser {
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { offset += 1 }
             guard skipDigits() > 0 else { throw error("invalid number: expected a digit in the exponent") }
         }
+        if isInteger, let int = smallInteger(from: start) { return .int(int) }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         if isInteger, let int = Int(text) { return .int(int) }
         guard let double = Double(text), double.isFinite else {
             throw error("number \(text) is out of range")
         }
         return .double(double)
+    }
+
+    /// The integer in `bytes[start..<offset]` when it has at most 18 digits (so it cannot
+    /// overflow), computed without making a string; `nil` for longer numbers.
+    private func smallInteger(from start: Int) -> Int? {
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let first = negative ? start + 1 : start
+        guard offset - first <= 18 else { return nil }
+        var value = 0
+        for index in first..<offset { value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0")) }
+        return negative ? -value : value
     }
 
     private mutating func skipDigits() -> Int {
@@ -170,6 +182,7 @@ struct JSONParser {
     /// Parses a string starting at its opening quote.
     private mutating func parseString() throws(JSONDecodingError) -> String {
         offset += 1
+        if let plain = parsePlainString() { return plain }
         var utf8: [UInt8] = []
         while true {
             guard let byte = peek() else { throw error("unterminated string: expected a closing '\"'") }
@@ -186,6 +199,28 @@ struct JSONParser {
                 utf8.append(byte)
             }
         }
+    }
+
+    /// The common case: a string without escapes, read straight from the input bytes. Returns
+    /// `nil` (and reads nothing) when it has an escape or a control character, which the slow
+    /// path then reports or decodes.
+    private mutating func parsePlainString() -> String? {
+        var end = offset
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                guard let string = bytes.withUnsafeBufferPointer({ buffer in
+                    String(validating: UnsafeBufferPointer(rebasing: buffer[offset..<end]), as: UTF8.self)
+                }) else {
+                    return nil
+                }
+                offset = end + 1
+                return string
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            end += 1
+        }
+        return nil
     }
 
     private mutating func parseEscape(into utf8: inout [UInt8]) throws(JSONDecodingError) {

@@ -11,7 +11,7 @@ struct JSONSerializer {
         switch value {
         case .null: append("null")
         case .bool(let bool): append(bool ? "true" : "false")
-        case .int(let int): append(String(int))
+        case .int(let int): writeInt(int)
         case .double(let double): append(double.isFinite ? "\(double)" : "null")
         case .string(let string): writeString(string)
         case .array(let elements): writeArray(elements, indent: indent)
@@ -53,8 +53,32 @@ struct JSONSerializer {
         output.append(contentsOf: repeatElement(0x20, count: indent * 2))
     }
 
+    /// Writes the decimal digits of `int` without making a string.
+    private mutating func writeInt(_ int: Int) {
+        if int < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = int.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
     private mutating func writeString(_ string: String) {
         output.append(UInt8(ascii: "\""))
+        var string = string
+        let plain = string.withUTF8 { utf8 in
+            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain {
+            output.append(contentsOf: string.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")
