@@ -41,7 +41,7 @@ public enum LuaAnnotations {
 
     ---@alias stx.PaymentMethod "cash"|"cashless"|"debit"|"invoice"|"loyalty"|"prepaid"|"cashless_direct"|"ccload"
     ---@alias stx.Decoration "important"|"align-left"|"align-center"|"align-right"
-    ---@alias stx.ItemType "article"|"coupon"|"shipping"|"stakeholder_payment"|string
+    ---@alias stx.ItemType "article"|"coupon"|"shipping"|"subscription"|"sub_transaction"|"stakeholder_payment"|string
     ---@alias stx.LineType "separator"|"textline"|"name-value"|"space"
 
     ---A reference to another API object.

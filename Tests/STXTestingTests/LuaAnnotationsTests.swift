@@ -54,7 +54,8 @@ struct LuaAnnotationsTests {
             let type = file.classes["stx.NewProduct"]?.first { $0.name == name }?.type
                 ?? file.classes["stx.Product"]?.first { $0.name == name }?.type ?? "string"
             let types = file.luaTypes(type)
-            let sample = types.contains("integer") ? "9001" : types.contains("table") ? "{}" : "\"x\""
+            let valid = ["item_type": "\"article\"", "parent": "1", "id": "9001"]  // values the binding accepts
+            let sample = valid[name] ?? (types.contains("integer") ? "2" : types.contains("table") ? "{}" : "\"x\"")
             return "{\"\(name)\", \(sample)}"
         }
         return """
