@@ -155,7 +155,9 @@ public struct CheckoutRecord: Sendable, Equatable {
 
     private static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        let (millis, overflow) = Int(seconds).multipliedReportingOverflow(by: 1000)
+        let (total, overflowSum) = millis.addingReportingOverflow(Int(attoseconds / 1_000_000_000_000_000))
+        return overflow || overflowSum ? Int.max : total
     }
 }
 

@@ -85,6 +85,10 @@ struct RecordTests {
             (#"{"stx_record": 2}"#, "record format 2"),
             (#"{"stx_record": 1, "script": {"name": "a.lua"}}"#, "\"script.sha256\" must be a string"),
             ("[1,", "not valid JSON"),
+            (#"{"stx_record": 1, "script": {"name": "a.lua", "sha256": "00"}, "now": "n", "random_seed": 1, "limits": {"max_memory": -1}, "transaction": {}, "output": {}}"#,
+             "the limits must be positive"),
+            (#"{"stx_record": 1, "script": {"name": "a.lua", "sha256": "00"}, "now": "n", "random_seed": 1, "transaction": {}}"#,
+             "no \"output\" object"),
         ]
         for (text, reason) in cases {
             let path = try write(text, "r.json", in: folder)
