@@ -70,9 +70,7 @@ struct DiscountTests {
         ("{ label = 'x', amount = 1, lines = 5 }", "discount lines must be a sequence of products or a function"),
     ])
     func discountErrors(spec: String, expected: String) {
-        let message = failure("function on_basket(tx)\n  tx.basket:discount\(spec)\nend")?.scriptMessage ?? ""
-        #expect(message.hasPrefix("checkout.lua:2: "), "\(message)")
-        #expect(message.contains(expected), "\(message)")
+        expectLineTwoError("tx.basket:discount\(spec)", contains: expected)
     }
 
     @Test("a discount on only top-up lines has a base of zero")

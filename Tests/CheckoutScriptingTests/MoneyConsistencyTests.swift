@@ -52,7 +52,6 @@ struct MoneyConsistencyTests {
         "tx.basket:add{ desc = 'x', priceOne = math.maxinteger, quantity = 2, tax = 7 }:total()",
     ])
     func overflowIsAnError(expression: String) {
-        let message = failure("function on_basket(tx)\n  local _ = \(expression)\nend")?.scriptMessage ?? ""
-        #expect(message.contains("overflows a 64-bit integer of cents"), "\(message)")
+        expectLineTwoError("local _ = \(expression)", contains: "overflows a 64-bit integer of cents")
     }
 }

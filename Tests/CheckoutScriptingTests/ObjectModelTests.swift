@@ -80,9 +80,7 @@ struct ObjectModelTests {
         ("tx.merchantRef = 5", "merchantRef must be a string"),
     ])
     func readOnly(statement: String, expected: String) {
-        let message = failure("function on_basket(tx)\n  \(statement)\nend")?.scriptMessage ?? ""
-        #expect(message.hasPrefix("checkout.lua:2: "), "\(message)")
-        #expect(message.contains(expected), "\(message)")
+        expectLineTwoError(statement, contains: expected)
     }
 
     @Test("invalid values are refused when written", arguments: [
@@ -94,8 +92,7 @@ struct ObjectModelTests {
         ("priceOne = 1e300", "must be a whole number of cents"),
     ])
     func invalidValues(assignment: String, expected: String) {
-        let message = failure("function on_basket(tx)\n  tx.basket.products[1].\(assignment)\nend")?.scriptMessage ?? ""
-        #expect(message.contains(expected), "\(message)")
+        expectLineTwoError("tx.basket.products[1].\(assignment)", contains: expected)
     }
 
     @Test("merchantRef, transactionRef and payment_method are writable before the API call")
@@ -133,9 +130,7 @@ struct ObjectModelTests {
         ("'coffee'", "tx.basket:add expects a table"),
     ])
     func addValidation(spec: String, expected: String) {
-        let message = failure("function on_basket(tx)\n  tx.basket:add\(spec.hasPrefix("{") ? spec : "(\(spec))")\nend")?.scriptMessage ?? ""
-        #expect(message.hasPrefix("checkout.lua:2: "), "\(message)")
-        #expect(message.contains(expected), "\(message)")
+        expectLineTwoError("tx.basket:add\(spec.hasPrefix("{") ? spec : "(\(spec))")", contains: expected)
     }
 
     @Test("basket:remove takes a product out; writing to it afterwards is an error")

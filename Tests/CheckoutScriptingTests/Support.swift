@@ -2,6 +2,7 @@ import CheckoutScripting
 import Lua
 import SmartTransactions
 import STXEmulator
+import Testing
 
 /// A mixed bakery basket: bread and rolls at 7 %, coffee at 19 %, a card load, one loyalty card.
 let bakeryJSON = #"""
@@ -81,6 +82,16 @@ extension PreparedCheckout {
     var products: [BasketProduct] { transaction.basket?.products ?? [] }
     var coupons: [BasketProduct] { products.filter { $0.itemType == .coupon } }
     var sum: Int? { transaction.basketInfo?.sum }
+}
+
+/// Expects `statement`, run as line 2 of `on_basket`, to fail at that line with `expected` in
+/// its message.
+func expectLineTwoError(
+    _ statement: String, contains expected: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let message = failure("function on_basket(tx)\n  \(statement)\nend")?.scriptMessage ?? ""
+    #expect(message.hasPrefix("checkout.lua:2: "), "\(message)", sourceLocation: sourceLocation)
+    #expect(message.contains(expected), "\(message)", sourceLocation: sourceLocation)
 }
 
 extension CheckoutFailure {
