@@ -234,29 +234,51 @@ end
 
 -- Read-only views ------------------------------------------------------------------------------------
 
-local readonly_source = setmetatable({}, { __mode = "k" })
-local readonly_cache = setmetatable({}, { __mode = "k" })
+local readonly_source = setmetatable({}, { __mode = "k" })  -- view -> the table it shows
+local readonly_cache = setmetatable({}, { __mode = "k" })   -- table -> its view
+local readonly_path = setmetatable({}, { __mode = "k" })    -- view -> its path (below its owner)
+local readonly_owner = setmetatable({}, { __mode = "k" })   -- view -> the product view it belongs to
+local owner_subject = setmetatable({}, { __mode = "k" })    -- product view -> its description when wrapped
+local describe
+local readonly
 
---- A deep read-only view of `t`; writes fail naming `path`.
-local function readonly(t, path)
+--- The path a read-only view's errors name; a product's nested views are described as the
+--- product was when it was wrapped (built here, on error, not for every view).
+local function path_of(view)
+  local owner = readonly_owner[view]
+  if owner == nil then return readonly_path[view] end
+  return (owner_subject[owner] or describe(owner)) .. readonly_path[view]
+end
+
+--- `v` as seen through the view `parent` at key `k`: tables read-only, other values as they are.
+local function child(parent, k, v)
+  if type(v) ~= "table" then return v end
+  return readonly_cache[v] or readonly(v, readonly_path[parent] .. "." .. tostring(k), readonly_owner[parent])
+end
+
+local readonly_mt = {
+  __index = function(view, k) return child(view, k, readonly_source[view][k]) end,
+  __newindex = function(view, k) fail(path_of(view) .. " is read-only (cannot set " .. tostring(k) .. ")") end,
+  __len = function(view) return #readonly_source[view] end,
+  __pairs = function(view)
+    local t, key = readonly_source[view], nil
+    return function()
+      local value
+      key, value = next(t, key)
+      if key ~= nil then return key, child(view, key, value) end
+    end
+  end,
+  __metatable = "stx: read-only",
+}
+
+--- A deep read-only view of `t`; writes fail naming `path` (below the product `owner`, if given).
+function readonly(t, path, owner)
   if type(t) ~= "table" then return t end
   local view = readonly_cache[t]
   if view then return view end
-  view = setmetatable({}, {
-    __index = function(_, k) return readonly(t[k], path .. "." .. tostring(k)) end,
-    __newindex = function(_, k) fail(path .. " is read-only (cannot set " .. tostring(k) .. ")") end,
-    __len = function() return #t end,
-    __pairs = function()
-      local key
-      return function()
-        local value
-        key, value = next(t, key)
-        if key ~= nil then return key, readonly(value, path .. "." .. tostring(key)) end
-      end
-    end,
-    __metatable = "stx: read-only",
-  })
-  readonly_cache[t], readonly_source[view], host_objects[view] = view, t, true
+  view = setmetatable({}, readonly_mt)
+  readonly_cache[t], readonly_source[view], readonly_path[view], host_objects[view] = view, t, path, true
+  readonly_owner[view] = owner
   return view
 end
 
@@ -281,7 +303,7 @@ local product_view = setmetatable({}, { __mode = "k" })   -- proxy -> view table
 local product_origin = setmetatable({}, { __mode = "k" })  -- proxy -> index in the original basket
 local removed = setmetatable({}, { __mode = "k" })
 
-local function describe(view)
+function describe(view)
   return sformat("product %s (%q)", tostring(view.id), tostring(view.desc))
 end
 
@@ -296,6 +318,7 @@ local function product_newindex(proxy, field, value)
   local old = view[field]
   if old == new then return end
   if field == "priceOne" then mul(new, view.quantity) elseif field == "quantity" then mul(view.priceOne, new) end
+  if field == "desc" and owner_subject[view] == nil then owner_subject[view] = describe(view) end
   view[field] = new
   record { action = "set", product = view.id, desc = view.desc, field = field, old = old, new = new }
 end
@@ -304,15 +327,17 @@ local function product_pairs(proxy)
   return iterate(product_view[proxy])
 end
 
+local view_mt = { __index = product_methods }
+
 --- Wraps a product view (fields of the JSON product; nested tables become read-only).
 local function wrap_product(view, origin)
   for k, v in next, view do
-    if type(v) == "table" then view[k] = readonly(v, describe(view) .. "." .. k) end
+    if type(v) == "table" then view[k] = readonly(v, "." .. k, view) end
   end
   -- an API field named like a method (total, is_topup) must not hide it; the host keeps the
   -- field in the JSON it sends
   for name in next, product_methods do view[name] = nil end
-  setmetatable(view, { __index = product_methods })
+  setmetatable(view, view_mt)
   local proxy = setmetatable({}, {
     __index = view, __newindex = product_newindex, __pairs = product_pairs,
     __metatable = "stx: product",
@@ -755,7 +780,9 @@ local function build_basket(basket_json)
       if k == "products" then return state.products_proxy end
       local m = basket_methods[k]
       if m then return m end
-      return readonly(basket_json[k], "tx.basket." .. tostring(k))
+      local v = basket_json[k]
+      if type(v) ~= "table" then return v end
+      return readonly_cache[v] or readonly(v, "tx.basket." .. tostring(k))
     end,
     __newindex = function(_, k) fail("tx.basket." .. tostring(k) .. " is read-only") end,
     __metatable = "stx: basket",
@@ -774,7 +801,9 @@ local function build_tx(json, now)
       if m then return m end
       local v = state.tx_fields[k]
       if v ~= nil then return v end
-      return readonly(json[k], "tx." .. tostring(k))
+      v = json[k]
+      if type(v) ~= "table" then return v end
+      return readonly_cache[v] or readonly(v, "tx." .. tostring(k))
     end,
     __newindex = tx_newindex,
     __metatable = "stx: transaction",
@@ -809,25 +838,44 @@ end
 
 -- Invariants after each hook ------------------------------------------------------------------------
 
+--- Whether checked_product_field accepts the four writable fields of `view` as they are (the
+--- common case, checked without building messages; any doubt goes through checked_product_field).
+local function fields_ok(view)
+  local quantity, price, tax, desc = view.quantity, view.priceOne, view.tax, view.desc
+  return mtype(quantity) == "integer" and quantity >= 1
+    and mtype(price) == "integer" and (price >= 0 or view.item_type == "coupon")
+    and mtype(tax) == "integer" and tax >= 0 and tax <= 100
+    and type(desc) == "string" and #desc <= MAX_TEXT and sfind(desc, "%S") ~= nil and text_problem(desc) == nil
+end
+
 --- Every product field valid, line totals and the sum in range, and no VAT rate negative:
 --- the coupons at a rate must not exceed the lines they reduce at that rate.
 local function check_invariants()
   local hook = state.hook
   local rates, by_rate = {}, {}
-  local ok, message = pcall(function()
+  local ok, result = pcall(function()
+    local sum, in_range = 0, true
     for _, p in ipairs(state.products) do
       local view = product_view[p]
-      for field in next, WRITABLE_PRODUCT_FIELDS do
-        checked_product_field(field, view[field], view.item_type, describe(view))
+      if not fields_ok(view) then
+        for field in next, WRITABLE_PRODUCT_FIELDS do
+          checked_product_field(field, view[field], view.item_type, describe(view))
+        end
       end
+      local total = product_methods.total(p)
       local rate = view.tax
       if by_rate[rate] == nil then rates[#rates + 1], by_rate[rate] = rate, 0 end
-      by_rate[rate] = add(by_rate[rate], product_methods.total(p))
+      by_rate[rate] = add(by_rate[rate], total)
+      if in_range then
+        local next_sum = sum + total
+        if (total > 0 and next_sum < sum) or (total < 0 and next_sum > sum) then in_range = false else sum = next_sum end
+      end
     end
-    return basket_total()
+    if not in_range then basket_total() end  -- raises the sum's overflow error
+    return sum
   end)
   if not ok then
-    local text = tostring(message):gsub("^[^:]*:%d+: ", ""):gsub("^%?: ", "")
+    local text = tostring(result):gsub("^[^:]*:%d+: ", ""):gsub("^%?: ", "")
     error(sformat("%s left %s", hook, text), 0)
   end
   for _, rate in ipairs(rates) do
@@ -836,9 +884,9 @@ local function check_invariants()
         hook, rate, format_money(by_rate[rate], state.currency)), 0)
     end
   end
-  if basket_total() < 0 then
+  if result < 0 then
     error(sformat("%s left the basket sum negative (%s): discounts exceed the goods",
-      hook, format_money(basket_total(), state.currency)), 0)
+      hook, format_money(result, state.currency)), 0)
   end
 end
 
