@@ -320,6 +320,7 @@ local function product_newindex(proxy, field, value)
   if field == "priceOne" then mul(new, view.quantity) elseif field == "quantity" then mul(view.priceOne, new) end
   if field == "desc" and owner_subject[view] == nil then owner_subject[view] = describe(view) end
   view[field] = new
+  state.changed[proxy] = true
   record { action = "set", product = view.id, desc = view.desc, field = field, old = old, new = new }
 end
 
@@ -538,9 +539,14 @@ local function discount_amount(spec, base)
   return percent_of(base, percent)
 end
 
+local DISCOUNT_FIELDS = { label = true, percent = true, amount = true, lines = true }
+
 function basket_methods.discount(basket, spec)
   require_pre("tx.basket:discount")
   spec = raw_spec(spec, "tx.basket:discount", "{label = \"10 %\", percent = 10}")
+  for key in next, spec do
+    if not DISCOUNT_FIELDS[key] then fail("tx.basket:discount: unknown field " .. tostring(key) .. " (use label, percent or amount, lines)") end
+  end
   local label = spec.label
   if type(label) ~= "string" or not sfind(label, "%S") then fail("discount needs a label (the receipt text)") end
   label = checked_product_field("desc", label, "coupon", "the discount label")
@@ -817,7 +823,7 @@ local function new_state(json, now, phase)
   local basket_json = json.basket or {}
   local s = {
     phase = phase, hook = nil, audit = {}, stop = nil,
-    products = {}, tx_fields = {}, receipt_lines = {}, api_lines = {},
+    products = {}, changed = {}, tx_fields = {}, receipt_lines = {}, api_lines = {},
     basket_info = json.basket_info or {},
     currency = (json.basket_info or {}).currency or "EUR",
   }
@@ -978,19 +984,24 @@ function H.audit()
   return state and state.audit or {}
 end
 
---- The basket and fields after the pre-API hooks, as plain tables.
+--- The basket and fields after the pre-API hooks, as plain tables. A product of the API that
+--- no hook changed is exported as its index (the host keeps its JSON as it was).
 function H.export()
   local products = {}
   for i, p in ipairs(state.products) do
     local view, origin = product_view[p], product_origin[p]
-    local fields = {}
-    if origin then
-      -- the host keeps every other field from the JSON it received
-      for field in next, WRITABLE_PRODUCT_FIELDS do fields[field] = view[field] end
+    if origin and not state.changed[p] then
+      products[i] = origin
     else
-      for k, v in next, view do fields[k] = plain(v) end
+      local fields = {}
+      if origin then
+        -- the host keeps every other field from the JSON it received
+        for field in next, WRITABLE_PRODUCT_FIELDS do fields[field] = view[field] end
+      else
+        for k, v in next, view do fields[k] = plain(v) end
+      end
+      products[i] = { origin = origin, fields = fields }
     end
-    products[i] = { origin = origin, fields = fields }
   end
   return { products = products, fields = state.tx_fields, audit = export_audit() }
 end

@@ -68,6 +68,7 @@ struct DiscountTests {
         ("{ label = 'x', amount = 1.5 }", "amount must be a whole number of cents"),
         ("{ label = 'x', amount = -1 }", "must not be negative"),
         ("{ label = 'x', amount = 1, lines = 5 }", "discount lines must be a sequence of products or a function"),
+        ("{ label = 'x', percnt = 10 }", "unknown field percnt"),
     ])
     func discountErrors(spec: String, expected: String) {
         expectLineTwoError("tx.basket:discount\(spec)", contains: expected)
