@@ -101,6 +101,19 @@ extension LuaSandbox {
         return try stack.popValues(count)
     }
 
+    /// Calls the function on top of the stack with the arguments `write` pushes, under the limits.
+    func callFunction(onTopWriting write: (inout LuaWriter) -> Void) throws(LuaError) -> [LuaValue] {
+        if let pendingError = takePendingError() {
+            stx_pop(L, 1)
+            throw pendingError
+        }
+        let function = lua_gettop(L)
+        var writer = LuaWriter(L: L)
+        write(&writer)
+        let count = try protectedCall(arguments: lua_gettop(L) - function, results: stx_multret())
+        return try LuaStack(L: L).popValues(count)
+    }
+
     /// Calls the function below `arguments` values in protected mode under the limits of the run.
     /// - Returns: the number of results pushed.
     func protectedCall(arguments: Int32, results: Int32) throws(LuaError) -> Int32 {

@@ -132,6 +132,26 @@ public final class LuaSandbox {
         return try callFunction(onTopWith: arguments)
     }
 
+    /// Calls a function of the host code's table with arguments written straight onto the Lua
+    /// stack: no ``LuaValue`` copies, for large arguments converted on every call.
+    /// - Parameters:
+    ///   - name: the key of the function in the table the host code returned.
+    ///   - arguments: pushes the arguments, in order.
+    /// - Returns: the function's results.
+    /// - Throws: `.host` if there is no host code or no such function, `.runtime` or a limit error.
+    public func callHost(_ name: String, writing arguments: (inout LuaWriter) -> Void) throws(LuaError) -> [LuaValue] {
+        try enter()
+        defer { leave() }
+        guard hostTable != LUA_NOREF else {
+            throw .host(message: "this sandbox has no host code; pass hostCode to LuaSandbox.init")
+        }
+        guard pushField(name, of: hostTable) == LUA_TFUNCTION else {
+            stx_pop(L, 1)
+            throw .host(message: "the host code defines no function '\(name)'")
+        }
+        return try callFunction(onTopWriting: arguments)
+    }
+
     // MARK: - Globals
 
     /// Reads a global of the script environment (raw access; no metamethods run).
