@@ -52,7 +52,7 @@ public final class CheckoutEngine {
         do { try Self.validateInput(transaction) } catch { throw CheckoutFailure(error) }
         let seed = Self.randomSeed(for: transaction, now: now)
         try start(seed: seed)
-        try host("begin", [LuaBridge.lua(transaction.json), .string(LuaString(now))], hook: "on_basket")
+        try host("begin", transaction.json, now: now, hook: "on_basket")
         try runHook("on_basket")
         if case .boolean(true)? = try host("has_topup", [], hook: "on_basket").first {
             try runHook("on_topup")
@@ -81,7 +81,7 @@ public final class CheckoutEngine {
             if prepared.generation != generation {
                 try start(seed: prepared.randomSeed)
             }
-            try host("begin_receipt", [LuaBridge.lua(paid.json), .string(LuaString(prepared.now))], hook: "on_receipt")
+            try host("begin_receipt", paid.json, now: prepared.now, hook: "on_receipt")
             try runHook("on_receipt")
             let export = try host("export_receipt", [], hook: "on_receipt").first ?? .nil
             let lines = try Self.receiptLines(export[field: "lines"].items, apiLines: apiLines)
@@ -108,6 +108,18 @@ public final class CheckoutEngine {
     @discardableResult
     private func host(_ function: String, _ arguments: [LuaValue], hook: String) throws(CheckoutFailure) -> [LuaValue] {
         do { return try sandbox.callHost(function, arguments) } catch { throw failure(error, hook: hook) }
+    }
+
+    /// Calls `function(transaction, now)`, the transaction pushed straight from its JSON.
+    private func host(_ function: String, _ transaction: JSONValue, now: String, hook: String) throws(CheckoutFailure) {
+        do {
+            _ = try sandbox.callHost(function) { writer in
+                LuaBridge.push(transaction, to: &writer)
+                writer.push(now)
+            }
+        } catch {
+            throw failure(error, hook: hook)
+        }
     }
 
     /// The failure for a Lua error. A rejection or an output limit that the model recorded wins

@@ -7,22 +7,24 @@ import SmartTransactions
 /// JSON objects become tables with string keys, arrays become sequences, `null` becomes `nil`
 /// (absent). Integers stay integers both ways; a Lua float becomes a JSON double.
 enum LuaBridge {
-    /// The Lua value of a JSON value.
-    static func lua(_ json: JSONValue) -> LuaValue {
+    /// Pushes the Lua value of `json` straight onto the stack: objects become tables with string
+    /// keys (members that are `null` are left out), arrays sequences, `null` `nil`; integers
+    /// stay integers.
+    static func push(_ json: JSONValue, to writer: inout LuaWriter) {
         switch json {
-        case .null: return .nil
-        case .bool(let value): return .boolean(value)
-        case .int(let value): return .integer(value)
-        case .double(let value): return .number(value)
-        case .string(let value): return .string(LuaString(value))
-        case .array(let items): return .table(LuaTable(sequence: items.map(lua), fields: [:]))
-        case .object(let object):
-            var fields: [LuaValue: LuaValue] = [:]
-            fields.reserveCapacity(object.count)
-            for (key, value) in object where value != .null {
-                fields[.string(LuaString(key))] = lua(value)
+        case .null: writer.pushNil()
+        case .bool(let value): writer.push(value)
+        case .int(let value): writer.push(value)
+        case .double(let value): writer.push(value)
+        case .string(let value): writer.push(value)
+        case .array(let items):
+            writer.pushTable(sequenceCount: items.count, fieldCount: 0) { table in
+                for (offset, item) in items.enumerated() { table.set(offset + 1) { push(item, to: &$0) } }
             }
-            return .table(LuaTable(sequence: [], fields: fields))
+        case .object(let object):
+            writer.pushTable(sequenceCount: 0, fieldCount: object.count) { table in
+                for (key, value) in object where value != .null { table.set(key) { push(value, to: &$0) } }
+            }
         }
     }
 
