@@ -53,6 +53,9 @@ enum TransactionMerger {
     }
 
     private static func mergedProduct(_ exported: LuaValue, originals: [JSONObject]) -> JSONObject {
+        if let unchanged = exported.integerValue, originals.indices.contains(unchanged - 1) {
+            return originals[unchanged - 1]  // no hook changed it: the API's object as it was
+        }
         let fields = exported[field: "fields"]
         if let origin = exported[field: "origin"].integerValue, originals.indices.contains(origin - 1) {
             var product = originals[origin - 1]
