@@ -44,7 +44,10 @@ local DECORATIONS = {
 local H = {}            -- the host table returned to Swift
 local script_env        -- the current run's global environment (set by install)
 local state             -- the current checkout (set by begin/begin_receipt)
-local host_objects = setmetatable({}, { __mode = "k" })  -- every proxy handed to a script
+-- The tables below map this run's objects (a checkout, from one reset to the next) to what the
+-- model knows about them. No object outlives its run, so they are plain tables that install()
+-- replaces: weak tables would cost the collector an ephemeron pass over thousands of entries.
+local host_objects = {}  -- the transaction, basket, receipt and money proxies of this run
 
 -- Errors ------------------------------------------------------------------------------------
 
@@ -234,29 +237,43 @@ end
 
 -- Read-only views ------------------------------------------------------------------------------------
 
-local readonly_source = setmetatable({}, { __mode = "k" })  -- view -> the table it shows
-local readonly_cache = setmetatable({}, { __mode = "k" })   -- table -> its view
-local readonly_path = setmetatable({}, { __mode = "k" })    -- view -> its path (below its owner)
-local readonly_owner = setmetatable({}, { __mode = "k" })   -- view -> the product view it belongs to
-local owner_subject = setmetatable({}, { __mode = "k" })    -- product view -> its description when wrapped
+local readonly_source = {}  -- view -> the table it shows
+local readonly_cache = {}   -- table -> its view
+local readonly_path = {}    -- root view -> its path, e.g. "tx.idents"
+local readonly_parent = {}  -- view inside another view or a product -> that view or the product's view
+local readonly_key = {}     -- view inside another view or a product -> its key there
+local owner_subject = {}    -- product view -> its description when it was wrapped
 local describe
 local readonly
+local readonly_mt
 
---- The path a read-only view's errors name; a product's nested views are described as the
---- product was when it was wrapped (built here, on error, not for every view).
+--- The path a read-only view's errors name, built only when needed; a product's views name
+--- the product as it was when it was wrapped.
 local function path_of(view)
-  local owner = readonly_owner[view]
-  if owner == nil then return readonly_path[view] end
-  return (owner_subject[owner] or describe(owner)) .. readonly_path[view]
+  local parent, key = readonly_parent[view], readonly_key[view]
+  if parent == nil then return readonly_path[view] end
+  if readonly_source[parent] ~= nil then return path_of(parent) .. "." .. tostring(key) end
+  return (owner_subject[parent] or describe(parent)) .. "." .. key
+end
+
+--- A new read-only view of `t`.
+local function new_view(t)
+  local view = setmetatable({}, readonly_mt)
+  readonly_cache[t], readonly_source[view] = view, t
+  return view
 end
 
 --- `v` as seen through the view `parent` at key `k`: tables read-only, other values as they are.
 local function child(parent, k, v)
   if type(v) ~= "table" then return v end
-  return readonly_cache[v] or readonly(v, readonly_path[parent] .. "." .. tostring(k), readonly_owner[parent])
+  local view = readonly_cache[v]
+  if view then return view end
+  view = new_view(v)
+  readonly_parent[view], readonly_key[view] = parent, k
+  return view
 end
 
-local readonly_mt = {
+readonly_mt = {
   __index = function(view, k) return child(view, k, readonly_source[view][k]) end,
   __newindex = function(view, k) fail(path_of(view) .. " is read-only (cannot set " .. tostring(k) .. ")") end,
   __len = function(view) return #readonly_source[view] end,
@@ -271,14 +288,22 @@ local readonly_mt = {
   __metatable = "stx: read-only",
 }
 
---- A deep read-only view of `t`; writes fail naming `path` (below the product `owner`, if given).
-function readonly(t, path, owner)
+--- A deep read-only view of `t`; writes fail naming `path`.
+function readonly(t, path)
   if type(t) ~= "table" then return t end
   local view = readonly_cache[t]
   if view then return view end
-  view = setmetatable({}, readonly_mt)
-  readonly_cache[t], readonly_source[view], readonly_path[view], host_objects[view] = view, t, path, true
-  readonly_owner[view] = owner
+  view = new_view(t)
+  readonly_path[view] = path
+  return view
+end
+
+--- A read-only view of the table `t` in field `key` of the product `owner`.
+local function product_field_view(t, owner, key)
+  local view = readonly_cache[t]
+  if view then return view end
+  view = new_view(t)
+  readonly_parent[view], readonly_key[view] = owner, key
   return view
 end
 
@@ -299,9 +324,14 @@ end
 -- Products ---------------------------------------------------------------------------------------
 
 local product_methods = {}
-local product_view = setmetatable({}, { __mode = "k" })   -- proxy -> view table
-local product_origin = setmetatable({}, { __mode = "k" })  -- proxy -> index in the original basket
-local removed = setmetatable({}, { __mode = "k" })
+local product_view = {}    -- proxy -> view table
+local product_origin = {}  -- proxy -> index in the original basket
+local removed = {}
+
+--- Whether `t` is one of the model's objects: a proxy, a read-only view or a product.
+local function is_host_object(t)
+  return host_objects[t] or readonly_source[t] ~= nil or product_view[t] ~= nil
+end
 
 function describe(view)
   return sformat("product %s (%q)", tostring(view.id), tostring(view.desc))
@@ -333,7 +363,7 @@ local view_mt = { __index = product_methods }
 --- Wraps a product view (fields of the JSON product; nested tables become read-only).
 local function wrap_product(view, origin)
   for k, v in next, view do
-    if type(v) == "table" then view[k] = readonly(v, "." .. k, view) end
+    if type(v) == "table" then view[k] = product_field_view(v, view, k) end
   end
   -- an API field named like a method (total, is_topup) must not hide it; the host keeps the
   -- field in the JSON it sends
@@ -343,7 +373,7 @@ local function wrap_product(view, origin)
     __index = view, __newindex = product_newindex, __pairs = product_pairs,
     __metatable = "stx: product",
   })
-  product_view[proxy], product_origin[proxy], host_objects[proxy] = view, origin, true
+  product_view[proxy], product_origin[proxy] = view, origin
   return proxy
 end
 
@@ -387,7 +417,7 @@ end
 
 --- The fields of a spec table, read raw once, so no metamethod runs between checks and use.
 local function raw_spec(spec, what, example)
-  if type(spec) ~= "table" or host_objects[spec] then fail(what .. " expects a table like " .. example) end
+  if type(spec) ~= "table" or is_host_object(spec) then fail(what .. " expects a table like " .. example) end
   local copy = {}
   for k, v in next, spec do copy[k] = v end
   return copy
@@ -496,7 +526,7 @@ local function discount_targets(lines)
     for _, p in ipairs(snapshot) do
       if lines(p) then chosen[p] = true end
     end
-  elseif type(lines) == "table" and not host_objects[lines] then
+  elseif type(lines) == "table" and not is_host_object(lines) then
     for i = 1, rawlen(lines) do
       local p = rawget(lines, i)
       view_of(p, "discount lines[" .. i .. "] must be a product")
@@ -610,7 +640,7 @@ local LINE_TEXT_FIELDS = {
 --- A receipt line checked and copied into plain form; `complain(message)` raises. Reads are raw,
 --- so a line's metatable cannot run code or change the line between the check and the copy.
 checked_line = function(line, complain)
-  if type(line) ~= "table" or host_objects[line] then complain("a line must be a table {type = ..., value = {...}}") end
+  if type(line) ~= "table" or is_host_object(line) then complain("a line must be a table {type = ..., value = {...}}") end
   local kind = rawget(line, "type")
   if kind == "space" then return { type = "space" } end
   local fields = LINE_TEXT_FIELDS[kind]
@@ -900,6 +930,9 @@ end
 
 --- Installs the script-facing globals into a fresh environment.
 function H.install(env)
+  host_objects, product_view, product_origin, removed = {}, {}, {}, {}
+  readonly_source, readonly_cache, readonly_path = {}, {}, {}
+  readonly_parent, readonly_key, owner_subject = {}, {}, {}
   script_env = env
   host_stop = env.__stx_stop
   env.__stx_stop = nil
@@ -933,7 +966,7 @@ function H.install(env)
   env.log = env.print
   local raw_set = env.rawset
   env.rawset = function(t, k, v)
-    if host_objects[t] then fail("rawset on a host object is not allowed; assign its fields normally") end
+    if is_host_object(t) then fail("rawset on a host object is not allowed; assign its fields normally") end
     return raw_set(t, k, v)
   end
 end
