@@ -21,30 +21,31 @@ struct JSONSerializer {
 
     private mutating func writeArray(_ elements: [JSONValue], indent: Int) {
         guard !elements.isEmpty else { return append("[]") }
-        append("[")
+        output.append(UInt8(ascii: "["))
         for (index, element) in elements.enumerated() {
-            if index > 0 { append(",") }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
             newline(indent + 1)
             write(element, indent: indent + 1)
         }
         newline(indent)
-        append("]")
+        output.append(UInt8(ascii: "]"))
     }
 
     private mutating func writeObject(_ object: JSONObject, indent: Int) {
         guard !object.isEmpty else { return append("{}") }
-        append("{")
+        output.append(UInt8(ascii: "{"))
         var first = true
         for (key, value) in object {
-            if !first { append(",") }
+            if !first { output.append(UInt8(ascii: ",")) }
             first = false
             newline(indent + 1)
             writeString(key)
-            append(pretty ? ": " : ":")
+            output.append(UInt8(ascii: ":"))
+            if pretty { output.append(UInt8(ascii: " ")) }
             write(value, indent: indent + 1)
         }
         newline(indent)
-        append("}")
+        output.append(UInt8(ascii: "}"))
     }
 
     private mutating func newline(_ indent: Int) {
@@ -72,10 +73,13 @@ struct JSONSerializer {
         output.append(UInt8(ascii: "\""))
         var string = string
         let plain = string.withUTF8 { utf8 in
-            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                return false
+            }
+            output.append(contentsOf: utf8)
+            return true
         }
         if plain {
-            output.append(contentsOf: string.utf8)
             output.append(UInt8(ascii: "\""))
             return
         }
