@@ -402,7 +402,10 @@ end
 
 local function basket_total()
   local total = 0
-  for _, p in ipairs(state.products) do total = add(total, product_methods.total(p)) end
+  for _, p in ipairs(state.products) do
+    local view = product_view[p]
+    total = add(total, mul(view.priceOne, view.quantity))
+  end
   return total
 end
 
@@ -549,9 +552,10 @@ end
 local function totals_by_rate(products)
   local rates, totals = {}, {}
   for _, p in ipairs(products) do
-    local rate = product_view[p].tax
+    local view = product_view[p]
+    local rate = view.tax
     if totals[rate] == nil then rates[#rates + 1] = rate; totals[rate] = 0 end
-    totals[rate] = add(totals[rate], product_methods.total(p))
+    totals[rate] = add(totals[rate], mul(view.priceOne, view.quantity))
   end
   return rates, totals
 end
@@ -898,7 +902,7 @@ local function check_invariants()
           checked_product_field(field, view[field], view.item_type, describe(view))
         end
       end
-      local total = product_methods.total(p)
+      local total = mul(view.priceOne, view.quantity)
       local rate = view.tax
       if by_rate[rate] == nil then rates[#rates + 1], by_rate[rate] = rate, 0 end
       by_rate[rate] = add(by_rate[rate], total)
