@@ -21,6 +21,23 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// An object from keys and values in order, as the parser reads them; a repeated key keeps
+    /// its first position and its last value.
+    /// - Parameters:
+    ///   - keys: The keys.
+    ///   - values: Their values, as many as there are keys.
+    init(keys: [String], values: [JSONValue]) {
+        positions.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            guard positions.updateValue(position, forKey: key) == nil else {
+                self = JSONObject(zip(keys, values))
+                return
+            }
+        }
+        self.keys = keys
+        self.values = values
+    }
+
     /// The number of members.
     public var count: Int { keys.count }
 

@@ -6,8 +6,10 @@ struct JSONParser {
     /// One open array or object.
     private struct Frame {
         var isObject: Bool
+        /// An array's elements, or an object's member values.
         var elements: [JSONValue] = []
-        var members = JSONObject()
+        /// An object's member keys, in order.
+        var keys: [String] = []
         var key = ""
     }
 
@@ -87,7 +89,8 @@ struct JSONParser {
         skipWhitespace()
         let next = peek()
         if stack[top].isObject {
-            stack[top].members[stack[top].key] = value
+            stack[top].keys.append(stack[top].key)
+            stack[top].elements.append(value)
             if next == UInt8(ascii: ",") {
                 offset += 1
                 stack[top].key = try parseKey()
@@ -95,7 +98,8 @@ struct JSONParser {
             }
             guard next == UInt8(ascii: "}") else { throw error("\(describeNext()): expected ',' or '}' in an object") }
             offset += 1
-            return .object(stack.removeLast().members)
+            let frame = stack.removeLast()
+            return .object(JSONObject(keys: frame.keys, values: frame.elements))
         }
         stack[top].elements.append(value)
         if next == UInt8(ascii: ",") { offset += 1; return nil }
@@ -206,11 +210,13 @@ struct JSONParser {
     /// path then reports or decodes.
     private mutating func parsePlainString() -> String? {
         var end = offset
+        var ascii = true
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") {
                 guard let string = bytes.withUnsafeBufferPointer({ buffer in
-                    String(validating: UnsafeBufferPointer(rebasing: buffer[offset..<end]), as: UTF8.self)
+                    let utf8 = UnsafeBufferPointer(rebasing: buffer[offset..<end])
+                    return ascii ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
                 }) else {
                     return nil
                 }
@@ -218,6 +224,7 @@ struct JSONParser {
                 return string
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            ascii = ascii && byte < 0x80
             end += 1
         }
         return nil
