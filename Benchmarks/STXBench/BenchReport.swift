@@ -42,7 +42,8 @@ struct BenchReport {
     private var memory: String {
         guard let first = results.first else { return "" }
         let sizes = results.map { "\($0.size): Lua peak \(Self.kib($0.memory.peak)), resident \(Self.kib($0.memory.resident))" }
-        return "Memory per live sandbox: \(Self.kib(first.memory.idle)) of Lua state when compiled and idle; "
+        return "Memory per live sandbox: \(Self.kib(first.memory.idle)) of Lua state when compiled and idle "
+            + "(a bare LuaSandbox: \(Self.kib(first.memory.bare))); "
             + "during a checkout of " + sizes.joined(separator: "; ") + "."
     }
 

@@ -1,8 +1,11 @@
 import CheckoutScripting
+import Lua
 
 /// What one live checkout engine (its Lua state with the compiled script and the host model)
 /// holds in memory.
 struct SandboxMemory {
+    /// Lua bytes of a bare sandbox (the safe libraries, no checkout model, no script).
+    var bare: Int
     /// Lua bytes of a fresh engine: compiled, reset, ready for its first checkout.
     var idle: Int
     /// The Lua state's peak during a checkout (prepare and on_receipt), from its allocator.
@@ -23,6 +26,7 @@ struct SandboxMemory {
         let idle = engines[0].usage.memory
         for engine in engines { try workload.withoutJSON(on: engine) }
         let resident = (ResidentMemory.bytes() - before) / count
-        return SandboxMemory(idle: idle, peak: engines[0].usage.peakMemory, resident: resident)
+        let bare = try LuaSandbox().usage.memory
+        return SandboxMemory(bare: bare, idle: idle, peak: engines[0].usage.peakMemory, resident: resident)
     }
 }
