@@ -6,10 +6,10 @@ struct JSONParser {
     /// One open array or object.
     private struct Frame {
         var isObject: Bool
-        /// An array's elements, or an object's member values.
-        var elements: [JSONValue] = []
-        /// An object's member keys, in order.
-        var keys: [String] = []
+        /// Where its elements (an object's member values) begin in `values`.
+        var valuesStart: Int
+        /// Where an object's member keys begin in `keys`.
+        var keysStart: Int
         var key = ""
     }
 
@@ -17,6 +17,11 @@ struct JSONParser {
     private let maxDepth: Int
     private var offset = 0
     private var stack: [Frame] = []
+    /// The elements and member values of every open container, innermost last: one buffer that
+    /// grows once, and each container is copied out at its exact size when it closes.
+    private var values: [JSONValue] = []
+    /// The member keys of every open object, innermost last.
+    private var keys: [String] = []
 
     init(bytes: [UInt8], maxDepth: Int) {
         self.bytes = bytes
@@ -51,14 +56,14 @@ struct JSONParser {
             offset += 1
             skipWhitespace()
             if peek() == UInt8(ascii: "}") { offset += 1; return .object(JSONObject()) }
-            try push(Frame(isObject: true))
+            try push(Frame(isObject: true, valuesStart: values.count, keysStart: keys.count))
             stack[stack.count - 1].key = try parseKey()
             return nil
         case UInt8(ascii: "["):
             offset += 1
             skipWhitespace()
             if peek() == UInt8(ascii: "]") { offset += 1; return .array([]) }
-            try push(Frame(isObject: false))
+            try push(Frame(isObject: false, valuesStart: values.count, keysStart: keys.count))
             return nil
         case UInt8(ascii: "\""):
             return .string(try parseString())
@@ -88,9 +93,9 @@ struct JSONParser {
         let top = stack.count - 1
         skipWhitespace()
         let next = peek()
+        values.append(value)
         if stack[top].isObject {
-            stack[top].keys.append(stack[top].key)
-            stack[top].elements.append(value)
+            keys.append(stack[top].key)
             if next == UInt8(ascii: ",") {
                 offset += 1
                 stack[top].key = try parseKey()
@@ -99,13 +104,21 @@ struct JSONParser {
             guard next == UInt8(ascii: "}") else { throw error("\(describeNext()): expected ',' or '}' in an object") }
             offset += 1
             let frame = stack.removeLast()
-            return .object(JSONObject(keys: frame.keys, values: frame.elements))
+            let object = JSONObject(keys: Array(keys[frame.keysStart...]), values: takeValues(from: frame.valuesStart))
+            keys.removeSubrange(frame.keysStart...)
+            return .object(object)
         }
-        stack[top].elements.append(value)
         if next == UInt8(ascii: ",") { offset += 1; return nil }
         guard next == UInt8(ascii: "]") else { throw error("\(describeNext()): expected ',' or ']' in an array") }
         offset += 1
-        return .array(stack.removeLast().elements)
+        return .array(takeValues(from: stack.removeLast().valuesStart))
+    }
+
+    /// The values of a closing container, removed from `values`.
+    private mutating func takeValues(from start: Int) -> [JSONValue] {
+        let taken = Array(values[start...])
+        values.removeSubrange(start...)
+        return taken
     }
 
     private mutating func finish(_ value: JSONValue) throws(JSONDecodingError) -> JSONValue {
@@ -320,8 +333,9 @@ struct JSONParser {
     /// An error at the current position, located by the path of the open containers.
     private func error(_ message: String) -> JSONDecodingError {
         var path = JSONPath.root
-        for frame in stack {
-            path = frame.isObject ? JSONPath.member(path, frame.key) : JSONPath.element(path, frame.elements.count)
+        for (index, frame) in stack.enumerated() {
+            let end = index + 1 < stack.count ? stack[index + 1].valuesStart : values.count
+            path = frame.isObject ? JSONPath.member(path, frame.key) : JSONPath.element(path, end - frame.valuesStart)
         }
         return JSONDecodingError(path: path, message: "\(message) (at byte \(offset))")
     }
