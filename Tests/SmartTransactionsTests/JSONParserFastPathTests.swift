@@ -26,4 +26,12 @@ import Testing
         let value = try JSON.parse("[999999999999999999, -999999999999999999, 9223372036854775807, -9223372036854775808, -0, 0]")
         #expect(value == .array([.int(999_999_999_999_999_999), .int(-999_999_999_999_999_999), .int(Int.max), .int(Int.min), .int(0), .int(0)]))
     }
+
+    @Test func aSyntaxErrorNamesThePathThroughOpenContainers() {
+        #expect {
+            try JSON.parse(#"[1, 2, {"a": [true, x]}]"#)
+        } throws: { error in
+            (error as? JSONDecodingError)?.path == "$[2].a[1]"
+        }
+    }
 }
