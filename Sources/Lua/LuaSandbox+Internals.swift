@@ -32,6 +32,18 @@ extension LuaSandbox {
         return type
     }
 
+    /// Pushes the function `name` of the host code's table.
+    /// - Throws: `.host` (nothing pushed) if there is no host code or no such function.
+    func pushHostFunction(_ name: String) throws(LuaError) {
+        guard hostTable != LUA_NOREF else {
+            throw .host(message: "this sandbox has no host code; pass hostCode to LuaSandbox.init")
+        }
+        guard pushField(name, of: hostTable) == LUA_TFUNCTION else {
+            stx_pop(L, 1)
+            throw .host(message: "the host code defines no function '\(name)'")
+        }
+    }
+
     /// Pops the top value and stores it as `table[name]` (raw).
     func storeTopValue(as name: String, in table: Int32) {
         _ = stx_getref(L, table)

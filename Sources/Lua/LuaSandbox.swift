@@ -122,13 +122,7 @@ public final class LuaSandbox {
     public func callHost(_ name: String, _ arguments: [LuaValue]) throws(LuaError) -> [LuaValue] {
         try enter()
         defer { leave() }
-        guard hostTable != LUA_NOREF else {
-            throw .host(message: "this sandbox has no host code; pass hostCode to LuaSandbox.init")
-        }
-        guard pushField(name, of: hostTable) == LUA_TFUNCTION else {
-            stx_pop(L, 1)
-            throw .host(message: "the host code defines no function '\(name)'")
-        }
+        try pushHostFunction(name)
         return try callFunction(onTopWith: arguments)
     }
 
@@ -142,13 +136,7 @@ public final class LuaSandbox {
     public func callHost(_ name: String, writing arguments: (inout LuaWriter) -> Void) throws(LuaError) -> [LuaValue] {
         try enter()
         defer { leave() }
-        guard hostTable != LUA_NOREF else {
-            throw .host(message: "this sandbox has no host code; pass hostCode to LuaSandbox.init")
-        }
-        guard pushField(name, of: hostTable) == LUA_TFUNCTION else {
-            stx_pop(L, 1)
-            throw .host(message: "the host code defines no function '\(name)'")
-        }
+        try pushHostFunction(name)
         return try callFunction(onTopWriting: arguments)
     }
 
