@@ -1,15 +1,20 @@
 /// A JSON object whose keys keep their order.
 ///
-/// Reading a key is a dictionary look-up; setting a new key appends it; setting `nil` removes
-/// it. Two objects are equal when they hold the same keys with equal values, in any order
-/// (JSON's meaning of equality); serialisation uses the stored order.
+/// Setting a new key appends it; setting `nil` removes it. Reading a key compares the keys in
+/// order while the object is small (most API objects have a dozen members, where comparing is
+/// cheaper than hashing); a larger object keeps an index. Two objects are equal when they hold the
+/// same keys with equal values, in any order (JSON's meaning of equality); serialisation uses the
+/// stored order.
 public struct JSONObject: Sendable, Hashable, Sequence {
+    /// Objects with more members than this keep a key index.
+    static let indexThreshold = 16
+
     /// The keys in their stored order.
     public private(set) var keys: [String] = []
     /// The values, in the order of `keys` (iteration reads them without hashing).
     private var values: [JSONValue] = []
-    /// Where each key sits in `keys` and `values`.
-    private var positions: [String: Int] = [:]
+    /// Where each key sits in `keys` and `values`; only for objects larger than `indexThreshold`.
+    private var positions: [String: Int]?
 
     /// An empty object.
     public init() {}
@@ -27,6 +32,16 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     ///   - keys: The keys.
     ///   - values: Their values, as many as there are keys.
     init(keys: [String], values: [JSONValue]) {
+        guard keys.count > Self.indexThreshold else {
+            for (offset, key) in keys.enumerated() where keys[..<offset].contains(key) {
+                self = JSONObject(zip(keys, values))
+                return
+            }
+            self.keys = keys
+            self.values = values
+            return
+        }
+        var positions: [String: Int] = [:]
         positions.reserveCapacity(keys.count)
         for (position, key) in keys.enumerated() {
             guard positions.updateValue(position, forKey: key) == nil else {
@@ -36,6 +51,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
         self.keys = keys
         self.values = values
+        self.positions = positions
     }
 
     /// The number of members.
@@ -46,31 +62,49 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// The value of `key`; setting `nil` removes the key, setting a value keeps the key's position.
     public subscript(key: String) -> JSONValue? {
-        get { positions[key].map { values[$0] } }
+        get { position(of: key).map { values[$0] } }
         set {
             guard let newValue else { return remove(key) }
-            if let position = positions[key] {
+            if let position = position(of: key) {
                 values[position] = newValue
             } else {
-                positions[key] = keys.count
                 keys.append(key)
                 values.append(newValue)
+                updateIndex(from: keys.count - 1)
             }
         }
     }
 
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return keys.firstIndex(of: key)
+    }
+
     private mutating func remove(_ key: String) {
-        guard let position = positions.removeValue(forKey: key) else { return }
+        guard let position = position(of: key) else { return }
         keys.remove(at: position)
         values.remove(at: position)
-        for index in position ..< keys.count { positions[keys[index]] = index }
+        positions?.removeValue(forKey: key)
+        updateIndex(from: position)
+    }
+
+    /// Keeps the index right for the keys from `start` on: builds it when the object grows past
+    /// `indexThreshold`, drops it when it shrinks back.
+    private mutating func updateIndex(from start: Int) {
+        if keys.count <= Self.indexThreshold {
+            positions = nil
+        } else if positions == nil {
+            positions = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices))
+        } else {
+            for index in start ..< keys.count { positions?[keys[index]] = index }
+        }
     }
 
     /// Whether the object has `key`, with any value including `null`.
     /// - Parameter key: The key to look for.
     /// - Returns: `true` when the key is present.
     public func contains(_ key: String) -> Bool {
-        positions[key] != nil
+        position(of: key) != nil
     }
 
     /// The members in stored order.
