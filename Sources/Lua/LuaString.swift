@@ -21,6 +21,13 @@ public struct LuaString: Sendable, Hashable, ExpressibleByStringLiteral, CustomS
         self.init(value)
     }
 
+    /// Hashes the bytes as one block (the synthesised hash feeds them to the hasher one by one).
+    /// - Parameter hasher: The hasher to feed.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// The text when the bytes are valid UTF-8, else nil.
     public var string: String? {
         String(validating: bytes, as: UTF8.self)
