@@ -7,22 +7,31 @@ enum AuditReader {
         trail.items.compactMap(entry)
     }
 
+    /// The details an entry may carry, in the order they are reported.
     private static let order = [
         "product", "desc", "field", "old", "new", "label", "amount", "base", "coupons", "priceOne",
         "quantity", "message", "type", "text", "index",
     ]
 
+    /// One entry, read in one pass over its fields; an entry without a known action is skipped.
     private static func entry(_ value: LuaValue) -> AuditEntry? {
-        guard let name = value[field: "action"].textValue, let action = AuditEntry.Action(rawValue: name) else {
-            return nil
+        guard case .table(let table) = value else { return nil }
+        var action: AuditEntry.Action?
+        var hook = "?", line = "?"
+        var details: [(rank: Int, key: String, value: JSONValue)] = []
+        for case (.string(let name), let detail) in table.fields {
+            let key = LuaBridge.text(name)
+            switch key {
+            case "action": action = detail.textValue.flatMap(AuditEntry.Action.init(rawValue:))
+            case "hook": hook = detail.textValue ?? "?"
+            case "line": line = detail.textValue ?? "?"
+            default:
+                if let rank = order.firstIndex(of: key) { details.append((rank, key, LuaBridge.json(detail))) }
+            }
         }
-        var details = JSONObject()
-        for key in order {
-            let detail = value[field: key]
-            if detail != .nil { details[key] = LuaBridge.json(detail) }
-        }
+        guard let action else { return nil }
+        details.sort { $0.rank < $1.rank }
         return AuditEntry(
-            hook: value[field: "hook"].textValue ?? "?", line: value[field: "line"].textValue ?? "?",
-            action: action, details: details)
+            hook: hook, line: line, action: action, details: JSONObject(details.map { ($0.key, $0.value) }))
     }
 }
