@@ -118,7 +118,9 @@ struct LuaStack {
 
     private struct Reader {
         let L: OpaquePointer
-        var visiting: Set<UnsafeRawPointer> = []
+        /// The tables being read, outermost first (at most ``LuaStack/maxDepth``; a short list
+        /// is searched faster than a set is hashed).
+        var visiting: [UnsafeRawPointer] = []
         var count = 0
 
         mutating func read(_ index: Int32, depth: Int) throws(LuaError) -> LuaValue {
@@ -148,10 +150,11 @@ struct LuaStack {
             guard depth < LuaStack.maxDepth, lua_checkstack(L, 4) != 0, let identity = lua_topointer(L, index) else {
                 throw .host(message: "a table nested deeper than \(LuaStack.maxDepth) levels cannot be copied to Swift")
             }
-            guard visiting.insert(identity).inserted else {
+            guard !visiting.contains(identity) else {
                 throw .host(message: "a table that contains itself cannot be copied to Swift")
             }
-            defer { visiting.remove(identity) }
+            visiting.append(identity)
+            defer { visiting.removeLast() }
             let sequence = try readSequence(index, depth: depth)
             let fields = try readFields(index, skipping: sequence.count, depth: depth)
             return LuaTable(sequence: sequence, fields: fields)
