@@ -354,25 +354,43 @@ local function product_newindex(proxy, field, value)
   record { action = "set", product = view.id, desc = view.desc, field = field, old = old, new = new }
 end
 
+--- Field `k` of a product view as a script sees it: nested tables (such as `group`) through a
+--- read-only view, made on first access.
+local function product_field(view, k, v)
+  if type(v) ~= "table" then return v end
+  return readonly_cache[v] or product_field_view(v, view, k)
+end
+
 local function product_pairs(proxy)
-  return iterate(product_view[proxy])
+  local view, key = product_view[proxy], nil
+  return function()
+    local value
+    key, value = next(view, key)
+    if key ~= nil then return key, product_field(view, key, value) end
+  end
 end
 
 local view_mt = { __index = product_methods }
 
---- Wraps a product view (fields of the JSON product; nested tables become read-only).
+-- One metatable for every product proxy: reads go to the product's view.
+local product_mt = {
+  __index = function(proxy, k)
+    local view = product_view[proxy]
+    local v = view[k]
+    if type(v) ~= "table" then return v end
+    return readonly_cache[v] or product_field_view(v, view, k)
+  end,
+  __newindex = product_newindex, __pairs = product_pairs,
+  __metatable = "stx: product",
+}
+
+--- Wraps a product view (fields of the JSON product; nested tables are shown read-only).
 local function wrap_product(view, origin)
-  for k, v in next, view do
-    if type(v) == "table" then view[k] = product_field_view(v, view, k) end
-  end
   -- an API field named like a method (total, is_topup) must not hide it; the host keeps the
   -- field in the JSON it sends
-  for name in next, product_methods do view[name] = nil end
+  view.total, view.is_topup = nil, nil  -- the names of product_methods
   setmetatable(view, view_mt)
-  local proxy = setmetatable({}, {
-    __index = view, __newindex = product_newindex, __pairs = product_pairs,
-    __metatable = "stx: product",
-  })
+  local proxy = setmetatable({}, product_mt)
   product_view[proxy], product_origin[proxy] = view, origin
   return proxy
 end
@@ -1035,7 +1053,7 @@ function H.export()
         -- the host keeps every other field from the JSON it received
         for field in next, WRITABLE_PRODUCT_FIELDS do fields[field] = view[field] end
       else
-        for k, v in next, view do fields[k] = plain(v) end
+        for k, v in next, view do fields[k] = v end
       end
       products[i] = { origin = origin, fields = fields }
     end
