@@ -51,9 +51,10 @@ local host_objects = {}  -- the transaction, basket, receipt and money proxies o
 
 -- Errors ------------------------------------------------------------------------------------
 
---- "checkout.lua:12": the innermost frame that belongs to the script, or "?".
-local function where()
-  local level = 2
+--- "checkout.lua:12": the innermost frame that belongs to the script, or "?". The search starts
+--- at `level` (default 2: where's caller) when the caller knows the frames above it are the host's.
+local function where(level)
+  level = level or 2
   while true do
     local info = getinfo(level, "Sl")
     if not info then return "?" end
@@ -219,7 +220,8 @@ local function record(entry)
     end
   end
   entry.hook = hook_name()
-  entry.line = entry.line or where()
+  -- level 2 is record and level 3 its caller: both host code (record is never tail-called)
+  entry.line = entry.line or where(4)
   audit[#audit + 1] = entry
 end
 
