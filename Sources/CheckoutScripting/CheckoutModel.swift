@@ -540,19 +540,21 @@ end
 --- Each product at most once, in basket order; the predicate sees a snapshot of the basket,
 --- so a predicate that adds or removes products cannot change what it iterates.
 local function discount_targets(lines)
-  local snapshot = {}
-  for i, p in ipairs(state.products) do snapshot[i] = p end
-  local chosen = {}
+  local chosen  -- nil: every line
   if lines == nil or lines == state.products_proxy then
-    for _, p in ipairs(snapshot) do chosen[p] = true end
+    chosen = nil
   elseif type(lines) == "function" then
+    local snapshot = {}
+    for i, p in ipairs(state.products) do snapshot[i] = p end
+    chosen = {}
     for _, p in ipairs(snapshot) do
       if lines(p) then chosen[p] = true end
     end
   elseif type(lines) == "table" and not is_host_object(lines) then
+    chosen = {}
     for i = 1, rawlen(lines) do
       local p = rawget(lines, i)
-      view_of(p, "discount lines[" .. i .. "] must be a product")
+      if not product_view[p] then view_of(p, "discount lines[" .. i .. "] must be a product") end
       chosen[p] = true
     end
   else
@@ -561,7 +563,7 @@ local function discount_targets(lines)
   local eligible = {}
   for _, p in ipairs(state.products) do
     local view = product_view[p]
-    if chosen[p] and view.ean ~= TOPUP_EAN and view.item_type ~= "coupon" then
+    if (chosen == nil or chosen[p]) and view.ean ~= TOPUP_EAN and view.item_type ~= "coupon" then
       eligible[#eligible + 1] = p
     end
   end
