@@ -429,13 +429,27 @@ local function basket_total()
   return total
 end
 
+--- One more than the highest integer id in the basket (kept in `state.max_id` until a removal).
 local function next_free_id()
-  local max = 0
-  for _, p in ipairs(state.products) do
-    local id = product_view[p].id
-    if mtype(id) == "integer" and id > max then max = id end
+  local max = state.max_id
+  if max == nil then
+    max = 0
+    for _, p in ipairs(state.products) do
+      local id = product_view[p].id
+      if mtype(id) == "integer" and id > max then max = id end
+    end
+    state.max_id = max
   end
   return max + 1
+end
+
+--- Wraps a product the script added and appends it to the basket.
+local function append_product(view)
+  local proxy = wrap_product(view, nil)
+  state.products[#state.products + 1] = proxy
+  local id, max = view.id, state.max_id
+  if max ~= nil and mtype(id) == "integer" and id > max then state.max_id = id end
+  return proxy
 end
 
 --- The fields of a spec table, read raw once, so no metamethod runs between checks and use.
@@ -512,8 +526,7 @@ function basket_methods.add(basket, spec)
   if view.parent ~= nil and not has_product_id(view.parent) then fail("tx.basket:add: parent " .. view.parent .. " is not in the basket") end
   view.id = view.id or next_free_id()
   view.group = view.group or {}
-  local proxy = wrap_product(view, nil)
-  state.products[#state.products + 1] = proxy
+  local proxy = append_product(view)
   record { action = "add", product = view.id, desc = view.desc, priceOne = view.priceOne, quantity = view.quantity }
   return proxy
 end
@@ -524,6 +537,7 @@ function basket_methods.remove(basket, p)
   for i, q in ipairs(state.products) do
     if q == p then
       tremove(state.products, i)
+      state.max_id = nil
       removed[p] = true
       record { action = "remove", product = view.id, desc = view.desc }
       return p
@@ -628,8 +642,7 @@ function basket_methods.discount(basket, spec)
     if shares[i] > 0 then
       local view = { id = next_free_id(), desc = label, quantity = 1, priceOne = -shares[i], tax = rate,
                      item_type = "coupon", group = {} }
-      local proxy = wrap_product(view, nil)
-      state.products[#state.products + 1] = proxy
+      local proxy = append_product(view)
       coupons[#coupons + 1] = proxy
       ids[#ids + 1] = view.id
     end
