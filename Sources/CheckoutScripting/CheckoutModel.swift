@@ -778,14 +778,33 @@ function receipt_methods.remove(r, index)
   return line
 end
 
+--- A receipt line as the script sees it: a line of the API through a read-only view, made on
+--- first access and named after the line's place in the API's receipt.
+local function shown_line(line, api_lines)
+  local api_index = api_lines[line]
+  if api_index == nil then return line end
+  return readonly_cache[line] or readonly(line, "receipt[" .. api_index .. "]")
+end
+
 local receipt_proxy_mt = {
   __index = function(_, k)
-    if type(k) == "number" then return state.receipt_lines[k] end
+    if type(k) == "number" then
+      local line = state.receipt_lines[k]
+      if line == nil then return nil end
+      return shown_line(line, state.api_lines)
+    end
     return receipt_methods[k]
   end,
   __newindex = function() fail("use receipt:textline, receipt:insert and friends to change the receipt") end,
   __len = function() return #state.receipt_lines end,
-  __pairs = function() return iterate(state.receipt_lines) end,
+  __pairs = function()
+    local lines, api_lines, key = state.receipt_lines, state.api_lines, nil
+    return function()
+      local value
+      key, value = next(lines, key)
+      if key ~= nil then return key, shown_line(value, api_lines) end
+    end
+  end,
   __metatable = "stx: receipt",
 }
 
@@ -1018,10 +1037,10 @@ end
 --- Starts the receipt phase on the paid transaction.
 function H.begin_receipt(json, now)
   local s = new_state(json, now, "receipt")
+  -- the API's lines stay plain here: receipt_proxy_mt shows them through read-only views
   for i, line in ipairs(json.receipt or {}) do
-    local view = readonly(line, "receipt[" .. i .. "]")
-    s.receipt_lines[i] = view
-    s.api_lines[view] = i
+    s.receipt_lines[i] = line
+    s.api_lines[line] = i
   end
   s.receipt = setmetatable({}, receipt_proxy_mt)
   host_objects[s.receipt] = true
@@ -1081,16 +1100,18 @@ end
 --- The receipt after on_receipt, as plain tables (API lines by index). Script lines are read
 --- raw, so no script code runs while the receipt is exported.
 function H.export_receipt()
-  local lines = {}
-  for i = 1, rawlen(state.receipt_lines) do
+  local lines, i = {}, 0
+  local function complain(message)
+    error(sformat("on_receipt left receipt line %d invalid: %s", i, message), 0)
+  end
+  for index = 1, rawlen(state.receipt_lines) do
+    i = index
     local line = rawget(state.receipt_lines, i)
     local api_index = state.api_lines[line]
     if api_index then
       lines[i] = { api_index = api_index }
     else
-      lines[i] = { line = checked_line(line, function(message)
-        error(sformat("on_receipt left receipt line %d invalid: %s", i, message), 0)
-      end) }
+      lines[i] = { line = checked_line(line, complain) }
     end
   end
   return { lines = lines, audit = export_audit() }
