@@ -1,6 +1,7 @@
 @testable import CheckoutScripting
 import Lua
 import PropertyBased
+import PropertyChecks
 import SmartTransactions
 import Testing
 
@@ -61,9 +62,11 @@ struct TransactionMergerTests {
     @Test("whatever the merge accepts, a full validation accepts too")
     func mergeNeverAcceptsWhatFullValidationRejects() async {
         await propertyCheck(count: 2000, input: Self.export) { export in
-            guard let merged = try? TransactionMerger.merge(export, into: Self.original) else { return }
-            let revalidated = try SmartTransaction(json: merged.json)
-            #expect(revalidated == merged)
+            failOnThrow {
+                guard let merged = try? TransactionMerger.merge(export, into: Self.original) else { return }
+                let revalidated = try SmartTransaction(json: merged.json)
+                #expect(revalidated == merged)
+            }
         }
     }
 
@@ -78,14 +81,16 @@ struct TransactionMergerTests {
         }
         let products = zip(Gen.int(in: 0...2), Gen.int(in: 1...3), validValues).array(of: 1...5)
         await propertyCheck(count: 1000, input: products) { products in
-            let exported = products.map { kind, origin, values in Self.productExport(kind: kind, origin: origin, values: values) }
-            let export: LuaValue = .table([
-                "products": .table(LuaTable(sequence: exported)),
-                "fields": .table(["merchantRef": "R-2", "payment_method": "cash"]),
-            ])
-            let merged = try TransactionMerger.merge(export, into: Self.original)
-            #expect(try SmartTransaction(json: merged.json) == merged)
-            #expect(merged.basket?.products.count == products.count)
+            failOnThrow {
+                let exported = products.map { kind, origin, values in Self.productExport(kind: kind, origin: origin, values: values) }
+                let export: LuaValue = .table([
+                    "products": .table(LuaTable(sequence: exported)),
+                    "fields": .table(["merchantRef": "R-2", "payment_method": "cash"]),
+                ])
+                let merged = try TransactionMerger.merge(export, into: Self.original)
+                #expect(try SmartTransaction(json: merged.json) == merged)
+                #expect(merged.basket?.products.count == products.count)
+            }
         }
     }
 
