@@ -82,9 +82,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test support: property bodies that report what they throw (see FailOnThrow.swift).
+        .target(name: "PropertyChecks", path: "Tests/PropertyChecks"),
         .testTarget(
             name: "LuaTests",
-            dependencies: ["Lua", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Lua", "PropertyChecks", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         // Fresh sandbox vs. reset: `swift run -c release --scratch-path .build-lua lua-bench`.
         .executableTarget(name: "lua-bench", dependencies: ["Lua"]),
@@ -110,6 +112,7 @@ let package = Package(
             name: "SmartTransactionsTests",
             dependencies: [
                 "SmartTransactions",
+                "PropertyChecks",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
@@ -123,6 +126,7 @@ let package = Package(
                 "Lua",
                 "SmartTransactions",
                 "stx-run",
+                "PropertyChecks",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
@@ -134,6 +138,7 @@ let package = Package(
                 "Lua",
                 "SmartTransactions",
                 "STXEmulator",
+                "PropertyChecks",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -26,8 +26,9 @@ enum TransactionMerger {
         let originalProducts = originalProductObjects(root)
         var products: [JSONValue] = []
         var totals: [Int] = []
-        for exported in export[field: "products"].items {
-            let product = mergedProduct(exported, originals: originalProducts)
+        for (index, exported) in export[field: "products"].items.enumerated() {
+            let (product, unchanged) = mergedProduct(exported, originals: originalProducts)
+            if !unchanged { try validate(product, at: index) }
             products.append(.object(product))
             totals.append(try lineTotal(product))
         }
@@ -42,9 +43,22 @@ enum TransactionMerger {
         info["sum"] = .int(sum)
         root["basket_info"] = .object(info)
         applyFields(export[field: "fields"], to: &root)
-        do { return try SmartTransaction(json: .object(root)) } catch {
-            throw .script(hook: "after the hooks", message: "the hooks produced an invalid transaction: \(error)", traceback: "")
+        // The original was valid; of its members only these and the changed products are new.
+        do { try SmartTransaction.validateMembers(["basket_info"] + changeableFields, of: root) } catch {
+            throw invalidResult(error)
         }
+        return SmartTransaction(membersValidated: root)
+    }
+
+    /// Validates a product that a hook added or changed, with its path in the transaction.
+    private static func validate(_ product: JSONObject, at index: Int) throws(CheckoutError) {
+        do { _ = try BasketProduct(json: .object(product), at: "$.basket.products[\(index)]") } catch {
+            throw invalidResult(error)
+        }
+    }
+
+    private static func invalidResult(_ error: JSONDecodingError) -> CheckoutError {
+        .script(hook: "after the hooks", message: "the hooks produced an invalid transaction: \(error)", traceback: "")
     }
 
     private static func originalProductObjects(_ root: JSONObject) -> [JSONObject] {
@@ -52,15 +66,16 @@ enum TransactionMerger {
         return items.map { $0.objectValue ?? JSONObject() }
     }
 
-    private static func mergedProduct(_ exported: LuaValue, originals: [JSONObject]) -> JSONObject {
+    /// The product's JSON object, and whether it is the original's object unchanged.
+    private static func mergedProduct(_ exported: LuaValue, originals: [JSONObject]) -> (JSONObject, Bool) {
         if let unchanged = exported.integerValue, originals.indices.contains(unchanged - 1) {
-            return originals[unchanged - 1]  // no hook changed it: the API's object as it was
+            return (originals[unchanged - 1], true)  // no hook changed it: the API's object as it was
         }
         let fields = exported[field: "fields"]
         if let origin = exported[field: "origin"].integerValue, originals.indices.contains(origin - 1) {
             var product = originals[origin - 1]
             for field in writableProductFields { product[field] = LuaBridge.json(fields[field: field]) }
-            return product
+            return (product, false)
         }
         var product = JSONObject()
         for field in addedProductFields {
@@ -71,7 +86,7 @@ enum TransactionMerger {
                 product[field] = LuaBridge.json(value)
             }
         }
-        return product
+        return (product, false)
     }
 
     private static func lineTotal(_ product: JSONObject) throws(CheckoutError) -> Int {
@@ -83,8 +98,11 @@ enum TransactionMerger {
         }
     }
 
+    /// The transaction's own fields a script may change.
+    private static let changeableFields = ["merchantRef", "transactionRef", "payment_method"]
+
     private static func applyFields(_ fields: LuaValue, to root: inout JSONObject) {
-        for key in ["merchantRef", "transactionRef", "payment_method"] {
+        for key in changeableFields {
             let value = LuaBridge.json(fields[field: key])
             if value != .null || root[key] != nil { root[key] = value }
         }

@@ -1,5 +1,6 @@
 @testable import CheckoutScripting
 import PropertyBased
+import PropertyChecks
 import SmartTransactions
 import Testing
 
@@ -45,10 +46,12 @@ struct BasketPrecheckTests {
         await propertyCheck(
             count: 2000, input: Self.product.array(of: 0...4), Gen.int(in: -5...5).optional(), Gen.bool
         ) { products, sumOffset, checkSum in
-            guard let transaction = Self.transaction(products, sum: sumOffset.map { $0 * 100 }, currency: "EUR") else { return }
-            guard BasketPrecheck.isPlainlyValid(transaction.json, checkSum: checkSum) else { return }
-            #expect(BasketValidator.violations(of: transaction, original: nil, checkSum: checkSum).isEmpty)
-            #expect((try? transaction.basket?.total()) != nil)
+            failOnThrow {
+                guard let transaction = Self.transaction(products, sum: sumOffset.map { $0 * 100 }, currency: "EUR") else { return }
+                guard BasketPrecheck.isPlainlyValid(transaction.json, checkSum: checkSum) else { return }
+                #expect(BasketValidator.violations(of: transaction, original: nil, checkSum: checkSum).isEmpty)
+                #expect((try? transaction.basket?.total()) != nil)
+            }
         }
     }
 
@@ -58,8 +61,10 @@ struct BasketPrecheckTests {
             .object(["desc": "Brot", "quantity": .int(quantity), "priceOne": .int(price), "tax": .int(tax)])
         }
         await propertyCheck(count: 1000, input: plain.array(of: 0...20)) { products in
-            let transaction = try #require(Self.transaction(products, sum: nil, currency: "EUR"))
-            #expect(BasketPrecheck.isPlainlyValid(transaction.json, checkSum: true))
+            failOnThrow {
+                let transaction = try #require(Self.transaction(products, sum: nil, currency: "EUR"))
+                #expect(BasketPrecheck.isPlainlyValid(transaction.json, checkSum: true))
+            }
         }
     }
 

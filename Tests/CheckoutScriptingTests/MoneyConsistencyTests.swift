@@ -1,6 +1,7 @@
 @testable import CheckoutScripting
 import Lua
 import PropertyBased
+import PropertyChecks
 import SmartTransactions
 import Testing
 
@@ -20,11 +21,13 @@ struct MoneyConsistencyTests {
         await propertyCheck(
             count: 1000, input: Gen.int(in: -1_000_000...1_000_000), Gen.int(in: 0...100_000).array(of: 1...8)
         ) { cents, weights in
-            guard weights.reduce(0, +) > 0 else { return }
-            let lua = try sandbox.callHost("allocate", [.integer(cents), .table(LuaTable(sequence: weights.map(LuaValue.integer), fields: [:]))])
-            let shares = lua.first?.items.compactMap(\.integerValue) ?? []
-            #expect(shares == (try Money.allocate(cents, weights: weights)))
-            #expect(shares.reduce(0, +) == cents)
+            failOnThrow {
+                guard weights.reduce(0, +) > 0 else { return }
+                let lua = try sandbox.callHost("allocate", [.integer(cents), .table(LuaTable(sequence: weights.map(LuaValue.integer), fields: [:]))])
+                let shares = lua.first?.items.compactMap(\.integerValue) ?? []
+                #expect(shares == (try Money.allocate(cents, weights: weights)))
+                #expect(shares.reduce(0, +) == cents)
+            }
         }
     }
 
@@ -32,8 +35,10 @@ struct MoneyConsistencyTests {
     func percent() async throws {
         let sandbox = try model()
         await propertyCheck(count: 1000, input: Gen.int(in: -10_000_000...10_000_000), Gen.int(in: 0...100)) { cents, pct in
-            let lua = try sandbox.callHost("percent", [.integer(cents), .integer(pct)])
-            #expect(lua.first == .integer(try Money.percent(cents, pct)))
+            failOnThrow {
+                let lua = try sandbox.callHost("percent", [.integer(cents), .integer(pct)])
+                #expect(lua.first == .integer(try Money.percent(cents, pct)))
+            }
         }
     }
 
@@ -41,8 +46,10 @@ struct MoneyConsistencyTests {
     func format() async throws {
         let sandbox = try model()
         await propertyCheck(count: 1000, input: Gen.int(in: Int.min...Int.max)) { cents in
-            let lua = try sandbox.callHost("format_money", [.integer(cents), .string("EUR")])
-            #expect(lua.first?.textValue == Money.format(cents, currency: "EUR"))
+            failOnThrow {
+                let lua = try sandbox.callHost("format_money", [.integer(cents), .string("EUR")])
+                #expect(lua.first?.textValue == Money.format(cents, currency: "EUR"))
+            }
         }
     }
 

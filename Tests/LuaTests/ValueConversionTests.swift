@@ -1,5 +1,6 @@
 import Lua
 import PropertyBased
+import PropertyChecks
 import Testing
 
 /// Values in both directions: Swift → Lua (checked by Lua code) and Lua → Swift (checked in Swift).
@@ -125,32 +126,40 @@ import Testing
     @Test func integersRoundTrip() async throws {
         let sandbox = try Self.sandbox()
         await propertyCheck(input: Gen.int()) { number throws in
-            #expect(try sandbox.call(global: "id", [.integer(number)]) == [.integer(number)])
+            failOnThrow { () throws in
+                #expect(try sandbox.call(global: "id", [.integer(number)]) == [.integer(number)])
+            }
         }
     }
 
     @Test func doublesRoundTripAndStayFloats() async throws {
         let sandbox = try Self.sandbox()
         await propertyCheck(input: Gen.double(in: -1e300 ... 1e300)) { number throws in
-            #expect(try sandbox.call(global: "id", [.number(number)]) == [.number(number)])
-            let kind = try sandbox.call(global: "describe", [.number(number)]).first?.stringValue
-            #expect(kind?.hasPrefix("float:") == true)
+            failOnThrow { () throws in
+                #expect(try sandbox.call(global: "id", [.number(number)]) == [.number(number)])
+                let kind = try sandbox.call(global: "describe", [.number(number)]).first?.stringValue
+                #expect(kind?.hasPrefix("float:") == true)
+            }
         }
     }
 
     @Test func byteStringsRoundTrip() async throws {
         let sandbox = try Self.sandbox()
         await propertyCheck(input: Gen.uint8().array(of: 0 ... 64)) { bytes throws in
-            let value = LuaValue.string(LuaString(bytes: bytes))
-            #expect(try sandbox.call(global: "id", [value]) == [value])
+            failOnThrow { () throws in
+                let value = LuaValue.string(LuaString(bytes: bytes))
+                #expect(try sandbox.call(global: "id", [value]) == [value])
+            }
         }
     }
 
     @Test func sequencesRoundTrip() async throws {
         let sandbox = try Self.sandbox()
         await propertyCheck(input: Gen.int(in: -1000 ... 1000).array(of: 0 ... 30)) { numbers throws in
-            let value = LuaValue.table(LuaTable(sequence: numbers.map { .integer($0) }))
-            #expect(try sandbox.call(global: "id", [value]) == [value])
+            failOnThrow { () throws in
+                let value = LuaValue.table(LuaTable(sequence: numbers.map { .integer($0) }))
+                #expect(try sandbox.call(global: "id", [value]) == [value])
+            }
         }
     }
 }

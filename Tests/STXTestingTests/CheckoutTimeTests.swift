@@ -1,4 +1,5 @@
 import PropertyBased
+import PropertyChecks
 import STXTestingCore
 import Testing
 
@@ -31,10 +32,12 @@ struct CheckoutTimeTests {
     @Test("moving by m and back by m returns the same time")
     func roundTrip() async {
         await propertyCheck(count: 500, input: Gen.int(in: -5_000_000...5_000_000)) { minutes in
-            let start = "2026-11-25T17:30:00+01:00"
-            let moved = try CheckoutTime.adding(minutes: minutes, to: start)
-            #expect(try CheckoutTime.adding(minutes: -minutes, to: moved) == start)
-            #expect(moved.hasSuffix("+01:00"))
+            failOnThrow {
+                let start = "2026-11-25T17:30:00+01:00"
+                let moved = try CheckoutTime.adding(minutes: minutes, to: start)
+                #expect(try CheckoutTime.adding(minutes: -minutes, to: moved) == start)
+                #expect(moved.hasSuffix("+01:00"))
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import PropertyChecks
 import STXTestingCore
 import Testing
 
@@ -28,18 +29,20 @@ struct TextDiffTests {
     func rebuild() async {
         let line = Gen.int(in: 0...3)
         await propertyCheck(count: 300, input: line.array(of: 0...12), line.array(of: 0...12)) { expected, actual in
-            let steps = TextDiff.steps(expected: expected, actual: actual)
-            var left: [Int] = [], right: [Int] = [], same = 0
-            for step in steps {
-                switch step {
-                case .same(let x): left.append(x); right.append(x); same += 1
-                case .expected(let x): left.append(x)
-                case .actual(let x): right.append(x)
+            failOnThrow {
+                let steps = TextDiff.steps(expected: expected, actual: actual)
+                var left: [Int] = [], right: [Int] = [], same = 0
+                for step in steps {
+                    switch step {
+                    case .same(let x): left.append(x); right.append(x); same += 1
+                    case .expected(let x): left.append(x)
+                    case .actual(let x): right.append(x)
+                    }
                 }
+                #expect(left == expected)
+                #expect(right == actual)
+                #expect(same == Self.lcs(expected, actual))
             }
-            #expect(left == expected)
-            #expect(right == actual)
-            #expect(same == Self.lcs(expected, actual))
         }
     }
 

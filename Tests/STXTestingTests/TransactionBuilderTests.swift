@@ -1,5 +1,6 @@
 import CheckoutScripting
 import PropertyBased
+import PropertyChecks
 import SmartTransactions
 import STXTestingCore
 import Testing
@@ -58,10 +59,12 @@ struct TransactionBuilderTests {
     func sumProperty() async {
         let line = zip(Gen.int(in: 0...100_000), Gen.int(in: 1...50))
         await propertyCheck(count: 300, input: line.array(of: 0...20)) { lines in
-            let builder = lines.reduce(TransactionBuilder()) { $0.product("X", priceOne: $1.0, quantity: $1.1) }
-            let tx = try builder.build()
-            #expect(tx.basketInfo?.sum == lines.reduce(0) { $0 + $1.0 * $1.1 })
-            #expect(tx.basket?.products.count == lines.count)
+            failOnThrow {
+                let builder = lines.reduce(TransactionBuilder()) { $0.product("X", priceOne: $1.0, quantity: $1.1) }
+                let tx = try builder.build()
+                #expect(tx.basketInfo?.sum == lines.reduce(0) { $0 + $1.0 * $1.1 })
+                #expect(tx.basket?.products.count == lines.count)
+            }
         }
     }
 }

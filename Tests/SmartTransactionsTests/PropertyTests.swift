@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import PropertyChecks
 import SmartTransactions
 import Testing
 
@@ -10,21 +11,25 @@ struct PropertyTests {
             weights.allSatisfy { $0 == 0 } ? weights + [1] : weights
         }
         await propertyCheck(count: 1000, input: Gen.int(in: 0...Int.max), weights) { cents, weights in
-            let shares = try Money.allocate(cents, weights: weights)
-            #expect(shares.count == weights.count)
-            #expect(try Money.sum(shares) == cents)
-            #expect(shares.allSatisfy { $0 >= 0 })
-            for (share, weight) in zip(shares, weights) where weight == 0 { #expect(share == 0) }
+            failOnThrow {
+                let shares = try Money.allocate(cents, weights: weights)
+                #expect(shares.count == weights.count)
+                #expect(try Money.sum(shares) == cents)
+                #expect(shares.allSatisfy { $0 >= 0 })
+                for (share, weight) in zip(shares, weights) where weight == 0 { #expect(share == 0) }
+            }
         }
     }
 
     @Test func allocationSharesAreWithinOneCentOfTheExactProportion() async {
         await propertyCheck(count: 1000, input: Gen.int(in: 0...10_000_000), Gen.int(in: 1...10_000).array(of: 1...8)) { cents, weights in
-            let shares = try Money.allocate(cents, weights: weights)
-            let total = weights.reduce(0, +)
-            for (share, weight) in zip(shares, weights) {
-                let exactTimesTotal = cents * weight
-                #expect(share * total >= exactTimesTotal - total && share * total <= exactTimesTotal + total)
+            failOnThrow {
+                let shares = try Money.allocate(cents, weights: weights)
+                let total = weights.reduce(0, +)
+                for (share, weight) in zip(shares, weights) {
+                    let exactTimesTotal = cents * weight
+                    #expect(share * total >= exactTimesTotal - total && share * total <= exactTimesTotal + total)
+                }
             }
         }
     }
@@ -34,24 +39,28 @@ struct PropertyTests {
             BasketProduct(id: nil, desc: "x", quantity: quantity, priceOne: price, tax: tax)
         }
         await propertyCheck(count: 1000, input: product.array(of: 0...10)) { products in
-            let totals = try VATBreakdown.of(products)
-            for total in totals {
-                #expect(total.net + total.tax == total.gross)
-                // net is the nearest integer to gross / (1 + rate): |net·(100+rate) − gross·100| ≤ (100+rate)/2
-                #expect(abs(total.net * (100 + total.rate) - total.gross * 100) * 2 <= 100 + total.rate)
+            failOnThrow {
+                let totals = try VATBreakdown.of(products)
+                for total in totals {
+                    #expect(total.net + total.tax == total.gross)
+                    // net is the nearest integer to gross / (1 + rate): |net·(100+rate) − gross·100| ≤ (100+rate)/2
+                    #expect(abs(total.net * (100 + total.rate) - total.gross * 100) * 2 <= 100 + total.rate)
+                }
+                #expect(totals.map(\.rate) == Set(products.map(\.tax)).sorted())
+                #expect(try Money.sum(totals.map(\.gross)) == Basket(products: products).total())
             }
-            #expect(totals.map(\.rate) == Set(products.map(\.tax)).sorted())
-            #expect(try Money.sum(totals.map(\.gross)) == Basket(products: products).total())
         }
     }
 
     @Test func encodeOfDecodeIsTheIdentityForGeneratedTransactions() async {
         await propertyCheck(count: 1000, input: TransactionGenerator.transaction) { value in
-            let data = JSON.serialize(value, pretty: false)
-            let transaction = try SmartTransaction(jsonData: data)
-            #expect(transaction.json == value)
-            #expect(JSON.serialize(transaction.json, pretty: false) == data)
-            #expect(JSON.serialize(transaction.json, pretty: true) == JSON.serialize(value, pretty: true))
+            failOnThrow {
+                let data = JSON.serialize(value, pretty: false)
+                let transaction = try SmartTransaction(jsonData: data)
+                #expect(transaction.json == value)
+                #expect(JSON.serialize(transaction.json, pretty: false) == data)
+                #expect(JSON.serialize(transaction.json, pretty: true) == JSON.serialize(value, pretty: true))
+            }
         }
     }
 
@@ -59,12 +68,14 @@ struct PropertyTests {
         let word = Gen.letterOrNumber.string(of: 0...30)
         let text = word.array(of: 0...8).map { $0.joined(separator: " ") }
         await propertyCheck(count: 1000, input: text, text, Gen.int(in: 8...60)) { name, value, width in
-            let lines: [ReceiptLine] = [
-                .separator(caption: name), .textline(text: value, decorations: [.important, .alignCenter]),
-                .nameValue(name: name, value: value, decorations: [.important]), .textline(text: name, decorations: [.alignRight]),
-            ]
-            let rows = ReceiptRenderer(width: width).render(lines).split(separator: "\n", omittingEmptySubsequences: false)
-            #expect(rows.allSatisfy { $0.count <= width })
+            failOnThrow {
+                let lines: [ReceiptLine] = [
+                    .separator(caption: name), .textline(text: value, decorations: [.important, .alignCenter]),
+                    .nameValue(name: name, value: value, decorations: [.important]), .textline(text: name, decorations: [.alignRight]),
+                ]
+                let rows = ReceiptRenderer(width: width).render(lines).split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(rows.allSatisfy { $0.count <= width })
+            }
         }
     }
 }

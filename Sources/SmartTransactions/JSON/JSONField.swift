@@ -26,6 +26,8 @@ struct JSONField<Value: Equatable & Sendable>: Sendable {
 
 /// A field whose value type is erased, so a model can list all its fields for validation.
 protocol ValidatingField: Sendable {
+    /// The member's key.
+    var key: String { get }
     /// Throws when the member is present with the wrong type or value, or required and missing.
     func validate(in object: JSONObject, at path: String) throws(JSONDecodingError)
 }

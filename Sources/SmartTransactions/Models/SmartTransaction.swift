@@ -55,6 +55,24 @@ public struct SmartTransaction: JSONModel {
         try raw.validate(Field.all, at: path)
     }
 
+    /// A transaction whose members were validated one by one: for the checkout's merge, which
+    /// starts from a valid transaction, validates only what the hooks changed
+    /// (``validateMembers(_:of:)`` and the models of new products) and must not pay for a second
+    /// pass over every product.
+    /// - Parameter object: The transaction's JSON object; every member must be valid.
+    package init(membersValidated object: JSONObject) {
+        raw = object
+    }
+
+    /// Validates the members `keys` of a transaction's JSON object, and no others.
+    /// - Parameters:
+    ///   - keys: The members to check.
+    ///   - object: The transaction's JSON object.
+    /// - Throws: ``JSONDecodingError`` naming the path of the first invalid member.
+    package static func validateMembers(_ keys: [String], of object: JSONObject) throws(JSONDecodingError) {
+        try object.validate(Field.all.filter { keys.contains($0.key) }, at: JSONPath.root)
+    }
+
     /// Parses and validates a transaction from JSON text.
     /// - Parameter jsonData: UTF-8 JSON text.
     /// - Throws: ``JSONDecodingError`` naming the path of the first problem.
