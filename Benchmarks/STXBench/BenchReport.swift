@@ -51,7 +51,7 @@ struct BenchReport {
         guard let stx = stxRunStart, let lua = luaStart else { return [] }
         return [
             "",
-            "Cold start, one \(results.first?.size ?? 10)-product checkout per process (median wall of 21 runs; mean CPU): "
+            "Cold start, one \(results.first?.size ?? 10)-product checkout per process (wall: lowest median of 3 rounds of 11 runs; CPU: mean): "
                 + "`stx-run` \(Self.format(stx.wallMilliseconds, digits: 1)) ms (CPU \(Self.format(stx.cpuMilliseconds, digits: 1)) ms), "
                 + "`lua5.4` \(Self.format(lua.wallMilliseconds, digits: 1)) ms (CPU \(Self.format(lua.cpuMilliseconds, digits: 1)) ms).",
         ]

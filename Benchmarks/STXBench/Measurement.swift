@@ -1,16 +1,25 @@
 /// The timing method shared with Benchmarks/pure/bench.lua: warm up for `warmUp` seconds, then
 /// take `samples` samples of `k` calls each (k chosen so a sample lasts about `sample` seconds)
-/// and report the median CPU time per call.
+/// and take the median CPU time per call; do that `rounds` times and report the lowest median
+/// (on a shared machine, other tenants only ever add time, and they come in bursts of seconds).
 struct Measurement {
     var warmUp = 0.3
     var sample = 0.03
     var samples = 31
+    var rounds = 3
 
-    /// Median CPU microseconds per call of `body`.
+    /// The lowest of `rounds` median CPU microseconds per call of `body`.
     /// - Parameter body: One checkout.
-    /// - Returns: The median over the samples, in microseconds.
+    /// - Returns: Microseconds per call.
     /// - Throws: What `body` throws.
     func microseconds(_ body: () throws -> Void) rethrows -> Double {
+        var best = Double.infinity
+        for _ in 0 ..< rounds { best = min(best, try median(body)) }
+        return best
+    }
+
+    /// One round: warm-up, then the median over the samples, in microseconds.
+    private func median(_ body: () throws -> Void) rethrows -> Double {
         let start = CPUTime.now()
         var calls = 0
         repeat {

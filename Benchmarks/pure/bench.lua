@@ -1,14 +1,16 @@
 -- Times Benchmarks/pure/rules.lua in lua5.4 with the method of stx-bench: warm-up, then samples of
--- k checkouts each, the median of the per-checkout CPU times (os.clock: process CPU time).
+-- k checkouts each, the median of the per-checkout CPU times (os.clock: process CPU time), the
+-- lowest median of three rounds.
 --   lua5.4 Benchmarks/pure/bench.lua 10 100 1000   -> "pure N MICROSECONDS" and "check N SUMMARY"
 --   lua5.4 Benchmarks/pure/bench.lua --once 10     -> one checkout (the cold-start run)
+--   lua5.4 Benchmarks/pure/bench.lua --repeat 10 200 -> 200 checkouts, untimed (for valgrind)
 local here = arg[0]:match("^(.*)/[^/]*$") or "."
 local rules = dofile(here .. "/rules.lua")
 
-local WARMUP, SAMPLE, SAMPLES = 0.3, 0.03, 31
+local WARMUP, SAMPLE, SAMPLES, ROUNDS = 0.3, 0.03, 31, 3
 
---- Median CPU seconds per call of `body`.
-local function measure(body)
+--- Median CPU seconds per call of `body` (one round).
+local function median(body)
   local clock = os.clock
   local start, calls = clock(), 0
   while clock() - start < WARMUP do body(); calls = calls + 1 end
@@ -21,6 +23,19 @@ local function measure(body)
   end
   table.sort(times)
   return times[(SAMPLES + 1) // 2]
+end
+
+--- The lowest of ROUNDS medians: on a shared machine other tenants only ever add time.
+local function measure(body)
+  local best = math.huge
+  for _ = 1, ROUNDS do best = math.min(best, median(body)) end
+  return best
+end
+
+if arg[1] == "--repeat" then
+  local source = rules.source(math.tointeger(tonumber(arg[2])) or error("--repeat SIZE COUNT"))
+  for _ = 1, math.tointeger(tonumber(arg[3])) or error("--repeat SIZE COUNT") do rules.checkout(source) end
+  return
 end
 
 if arg[1] == "--once" then
