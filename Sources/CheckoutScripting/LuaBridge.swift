@@ -23,7 +23,12 @@ enum LuaBridge {
             }
         case .object(let object):
             writer.pushTable(sequenceCount: 0, fieldCount: object.count) { table in
-                for (key, value) in object where value != .null { table.set(key) { push(value, to: &$0) } }
+                let keys = object.keys, values = object.values
+                for index in keys.indices {
+                    let value = values[index]
+                    if case .null = value { continue }
+                    table.set(keys[index]) { push(value, to: &$0) }
+                }
             }
         }
     }

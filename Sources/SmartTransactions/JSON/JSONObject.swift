@@ -11,8 +11,9 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// The keys in their stored order.
     public private(set) var keys: [String] = []
-    /// The values, in the order of `keys` (iteration reads them without hashing).
-    private var values: [JSONValue] = []
+    /// The values, in the order of `keys` (`values[i]` belongs to `keys[i]`). Reading both arrays
+    /// by index is the cheapest walk from another module, where the iterator is not specialised.
+    public private(set) var values: [JSONValue] = []
     /// Where each key sits in `keys` and `values`; only for objects larger than `indexThreshold`.
     private var positions: [String: Int]?
 
