@@ -26,9 +26,8 @@ func measureSizes(_ options: BenchOptions, script: CheckoutScript, pure: PureRes
             throw BenchError("stx and pure Lua disagree at \(size) products:\n  stx:  \(summary)\n  pure: \(expected)")
         }
         progress("\(size) products: \(summary.prefix(100))…")
-        let measurement = Measurement()
-        let withoutJSON = try measurement.microseconds { try workload.withoutJSON() }
-        let endToEnd = try measurement.microseconds { try workload.endToEnd() }
+        let times = try Measurement().microseconds([{ try workload.withoutJSON() }, { try workload.endToEnd() }])
+        let (withoutJSON, endToEnd) = (times[0], times[1])
         return SizeResult(
             size: size, withoutJSON: withoutJSON, endToEnd: endToEnd, pure: pure?.microseconds[size],
             memory: try SandboxMemory.measure(workload))

@@ -1,13 +1,13 @@
 -- Times Benchmarks/pure/rules.lua in lua5.4 with the method of stx-bench: warm-up, then samples of
 -- k checkouts each, the median of the per-checkout CPU times (os.clock: process CPU time), the
--- lowest median of three rounds.
+-- lowest median of five rounds.
 --   lua5.4 Benchmarks/pure/bench.lua 10 100 1000   -> "pure N MICROSECONDS" and "check N SUMMARY"
 --   lua5.4 Benchmarks/pure/bench.lua --once 10     -> one checkout (the cold-start run)
 --   lua5.4 Benchmarks/pure/bench.lua --repeat 10 200 -> 200 checkouts, untimed (for valgrind)
 local here = arg[0]:match("^(.*)/[^/]*$") or "."
 local rules = dofile(here .. "/rules.lua")
 
-local WARMUP, SAMPLE, SAMPLES, ROUNDS = 0.3, 0.03, 31, 3
+local WARMUP, SAMPLE, SAMPLES, ROUNDS = 0.3, 0.03, 31, 5
 
 --- Median CPU seconds per call of `body` (one round).
 local function median(body)
