@@ -275,18 +275,21 @@ local function child(parent, k, v)
   return view
 end
 
+--- A `pairs` iterator over `t` that shows each value as `child(parent, key, value)`.
+local function child_pairs(t, parent)
+  local key
+  return function()
+    local value
+    key, value = next(t, key)
+    if key ~= nil then return key, child(parent, key, value) end
+  end
+end
+
 readonly_mt = {
   __index = function(view, k) return child(view, k, readonly_source[view][k]) end,
   __newindex = function(view, k) fail(path_of(view) .. " is read-only (cannot set " .. tostring(k) .. ")") end,
   __len = function(view) return #readonly_source[view] end,
-  __pairs = function(view)
-    local t, key = readonly_source[view], nil
-    return function()
-      local value
-      key, value = next(t, key)
-      if key ~= nil then return key, child(view, key, value) end
-    end
-  end,
+  __pairs = function(view) return child_pairs(readonly_source[view], view) end,
   __metatable = "stx: read-only",
 }
 
@@ -297,15 +300,6 @@ function readonly(t, path)
   if view then return view end
   view = new_view(t)
   readonly_path[view] = path
-  return view
-end
-
---- A read-only view of the table `t` in field `key` of the product `owner`.
-local function product_field_view(t, owner, key)
-  local view = readonly_cache[t]
-  if view then return view end
-  view = new_view(t)
-  readonly_parent[view], readonly_key[view] = owner, key
   return view
 end
 
@@ -356,20 +350,11 @@ local function product_newindex(proxy, field, value)
   record { action = "set", product = view.id, desc = view.desc, field = field, old = old, new = new }
 end
 
---- Field `k` of a product view as a script sees it: nested tables (such as `group`) through a
---- read-only view, made on first access.
-local function product_field(view, k, v)
-  if type(v) ~= "table" then return v end
-  return readonly_cache[v] or product_field_view(v, view, k)
-end
-
+--- A product's fields as a script sees them: nested tables (such as `group`) through read-only
+--- views, made on first access.
 local function product_pairs(proxy)
-  local view, key = product_view[proxy], nil
-  return function()
-    local value
-    key, value = next(view, key)
-    if key ~= nil then return key, product_field(view, key, value) end
-  end
+  local view = product_view[proxy]
+  return child_pairs(view, view)
 end
 
 local view_mt = { __index = product_methods }
@@ -379,8 +364,8 @@ local product_mt = {
   __index = function(proxy, k)
     local view = product_view[proxy]
     local v = view[k]
-    if type(v) ~= "table" then return v end
-    return readonly_cache[v] or product_field_view(v, view, k)
+    if type(v) ~= "table" then return v end  -- the common case, without a call
+    return child(view, k, v)
   end,
   __newindex = product_newindex, __pairs = product_pairs,
   __metatable = "stx: product",
