@@ -80,8 +80,8 @@ public struct SmartTransaction: JSONModel {
         try self.init(json: JSON.parse(jsonData))
     }
 
-    /// Sets (or, with `nil`, removes) the member `key`, then validates the result: the way to
-    /// change keys without a typed property.
+    /// Sets (or, with `nil`, removes) the member `key`, then validates it (the other members were
+    /// valid already): the way to change keys without a typed property.
     /// - Parameters:
     ///   - value: The new value.
     ///   - key: The member's key.
@@ -89,7 +89,7 @@ public struct SmartTransaction: JSONModel {
     public mutating func setValue(_ value: JSONValue?, forKey key: String) throws(JSONDecodingError) {
         var changed = raw
         changed[key] = value
-        try changed.validate(Field.all, at: JSONPath.root)
+        try Self.validateMembers([key], of: changed)
         raw = changed
     }
 
