@@ -125,7 +125,7 @@ import Testing
 
     @Test func integersRoundTrip() async throws {
         let sandbox = try Self.sandbox()
-        await propertyCheck(input: Gen.int()) { number throws in
+        await propertyCheck(input: Gen.int()) { number in
             failOnThrow { () throws in
                 #expect(try sandbox.call(global: "id", [.integer(number)]) == [.integer(number)])
             }
@@ -134,7 +134,7 @@ import Testing
 
     @Test func doublesRoundTripAndStayFloats() async throws {
         let sandbox = try Self.sandbox()
-        await propertyCheck(input: Gen.double(in: -1e300 ... 1e300)) { number throws in
+        await propertyCheck(input: Gen.double(in: -1e300 ... 1e300)) { number in
             failOnThrow { () throws in
                 #expect(try sandbox.call(global: "id", [.number(number)]) == [.number(number)])
                 let kind = try sandbox.call(global: "describe", [.number(number)]).first?.stringValue
@@ -145,7 +145,7 @@ import Testing
 
     @Test func byteStringsRoundTrip() async throws {
         let sandbox = try Self.sandbox()
-        await propertyCheck(input: Gen.uint8().array(of: 0 ... 64)) { bytes throws in
+        await propertyCheck(input: Gen.uint8().array(of: 0 ... 64)) { bytes in
             failOnThrow { () throws in
                 let value = LuaValue.string(LuaString(bytes: bytes))
                 #expect(try sandbox.call(global: "id", [value]) == [value])
@@ -155,7 +155,7 @@ import Testing
 
     @Test func sequencesRoundTrip() async throws {
         let sandbox = try Self.sandbox()
-        await propertyCheck(input: Gen.int(in: -1000 ... 1000).array(of: 0 ... 30)) { numbers throws in
+        await propertyCheck(input: Gen.int(in: -1000 ... 1000).array(of: 0 ... 30)) { numbers in
             failOnThrow { () throws in
                 let value = LuaValue.table(LuaTable(sequence: numbers.map { .integer($0) }))
                 #expect(try sandbox.call(global: "id", [value]) == [value])
